@@ -1,0 +1,99 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, koreai.campaign contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+
+    # The connection options shared by every module of the collection.
+    DOCUMENTATION = r'''
+options:
+  host:
+    description:
+      - Base URL of the Kore.ai platform, without a path.
+      - Regions use their own host, for example V(https://eu-platform.kore.ai), V(https://de-platform.kore.ai),
+        V(https://au-platform.kore.ai), V(https://jp-platform.kore.ai), V(https://ind-platform.kore.ai)
+        or V(https://uae-platform.kore.ai); on-premises installations and the collection's local sandbox work the same way.
+      - If not set, the environment variable E(KOREAI_HOST) is used.
+    type: str
+    default: https://platform.kore.ai
+  client_id:
+    description:
+      - Client ID of the Kore.ai JWT app that has the Campaign Management API scope (C(cs-...)).
+      - The collection signs a short-lived HS256 token with it (claim C(appId)) for every request,
+        with C(iat), C(exp) ten minutes ahead and a random C(jti).
+      - Required unless O(token) is set. If not set, the environment variable E(KOREAI_CLIENT_ID) is used.
+    type: str
+  client_secret:
+    description:
+      - Client secret of the JWT app, used to sign tokens. Never logged.
+      - Required unless O(token) is set. If not set, the environment variable E(KOREAI_CLIENT_SECRET) is used.
+    type: str
+  token:
+    description:
+      - A ready JWT to send as is, instead of O(client_id) and O(client_secret). Never logged.
+      - When the JWT app enforces single-use C(jti), a ready token works for one request only; use
+        O(client_id) and O(client_secret) instead, which mint a fresh token for every request.
+      - Takes precedence over O(client_id) and O(client_secret) when both are given.
+      - If not set, the environment variable E(KOREAI_TOKEN) is used.
+    type: str
+  account_id:
+    description:
+      - The Kore.ai account ID (24 hexadecimal characters), sent as the C(accountId) header and,
+        on the v2 endpoints that document it, in the query string.
+      - Required. If not set, the environment variable E(KOREAI_ACCOUNT_ID) is used.
+    type: str
+  stream_id:
+    description:
+      - The bot, app or stream ID (C(st-...)) the campaigns belong to, sent in the path and as the C(iid) header.
+      - Required. If not set, the environment variable E(KOREAI_STREAM_ID) is used.
+    type: str
+    aliases: [bot_id, iid]
+  validate_certs:
+    description:
+      - Whether to verify the host's TLS certificate. Set to V(false) only for a host you trust.
+      - If not set, the environment variable E(KOREAI_VALIDATE_CERTS) is used.
+    type: bool
+    default: true
+  ca_path:
+    description:
+      - A PEM file of CA certificates to verify the host's certificate with, for hosts behind a private CA.
+      - When not set, the C(REQUESTS_CA_BUNDLE) environment variable and the system's CA store apply, as in
+        the C(requests) library; proxies come from C(HTTPS_PROXY) and C(NO_PROXY) the same way.
+      - If not set, the environment variable E(KOREAI_CA_PATH) is used.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for each HTTP response.
+      - If not set, the environment variable E(KOREAI_TIMEOUT) is used.
+    type: float
+    default: 30
+  retries:
+    description:
+      - How many times to retry a request that is safe to retry. Connections that were refused and
+        answers of HTTP 429 (after the C(Retry-After) time when the API sends one) are retried for every
+        request; timeouts and HTTP 502, 503 and 504 only for reads.
+      - A write (start, stop, delete, schedule) whose outcome is unknown is never resent; the module reads
+        the campaign back and decides from what it sees.
+      - If not set, the environment variable E(KOREAI_RETRIES) is used.
+    type: int
+    default: 4
+notes:
+  - Kore.ai allows 60 requests per minute per account across the Contact Center APIs. The modules read
+    before they write and send only the writes needed; when the API answers HTTP 429 they wait and retry.
+requirements:
+  - requests
+  - PyJWT (not needed when O(token) is given)
+'''
+
+    ACTION_GROUP = r'''
+attributes:
+  action_group:
+    description: Use C(group/koreai.campaign.campaign) in C(module_defaults) to set the connection options once for a play.
+    support: full
+    membership:
+      - koreai.campaign.campaign
+'''

@@ -1,0 +1,79 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, koreai.campaign contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+
+    # Options and return values shared by voice_campaign and sms_campaign.
+    DOCUMENTATION = r'''
+options:
+  campaign_id:
+    description:
+      - The campaign's ID (C(cd-...)). Reading it costs one request.
+      - Exactly one of O(campaign_id) and O(name) is required.
+    type: str
+    aliases: [id]
+  name:
+    description:
+      - The campaign's name, compared without regard to case as Kore.ai compares names. It is looked up
+        through the list call and must match exactly one campaign of this type.
+      - Exactly one of O(campaign_id) and O(name) is required.
+    type: str
+  state:
+    description:
+      - V(started) runs the campaign (API C(trigger=play)). An C(Active) campaign is left alone; a C(Preparing)
+        one is waited for until it is C(Ready) (with O(wait=true)); a C(Scheduled) one is refused, because Kore.ai
+        does not run a scheduled campaign by hand; disable its schedule first.
+      - V(stopped) stops the campaign (API C(trigger=stop)) when it is running, that is C(Active) or C(Paused)
+        (C(Paused) keeps its place in the contact list and can resume, so it still counts as running). Any other
+        status (C(Ready), C(Stopped), C(Completed), C(Preparing), C(Scheduled)) is left alone; a schedule stays on.
+      - V(absent) deletes the campaign when it exists. A running or scheduled campaign is refused unless O(force=true).
+    type: str
+    required: true
+    choices: [started, stopped, absent]
+  wait:
+    description:
+      - After a start or stop, poll the campaign's status (with backoff) until it is C(Active), or no longer
+        running, and fail with the last status seen after O(wait_timeout) seconds.
+      - A stop before a forced delete is always waited for, because the API refuses to delete a running campaign.
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - How many seconds to wait for a transition with O(wait=true).
+    type: int
+    default: 300
+  force:
+    description:
+      - With O(state=absent), stop a running campaign and disable its schedule before deleting it.
+    type: bool
+    default: false
+  backup:
+    description:
+      - With O(state=absent), write the campaign's full object, as read before the delete, to a timestamped
+        JSON file in O(backup_dir) (mode 0600) before deleting. Not written in check mode.
+    type: bool
+    default: false
+  backup_dir:
+    description:
+      - Directory for O(backup) files, created with mode 0700 when missing.
+    type: path
+    default: ~/.ansible/backups/koreai.campaign
+  trigger_path:
+    description:
+      - Which path to send start and stop to. Kore.ai's pages disagree on it.
+      - V(documented) follows each page as written; for voice C(/api/v2/public/{streamId}/campaign/trigger/{campaignId}),
+        for SMS start C(/campaign/api/v2/public/{streamId}/campaign/{campaignId}) and for SMS stop
+        C(/campaign/api/v2/public/{streamId}/campaign/trigger/{campaignId}).
+      - V(campaign) uses C(/campaign/api/v2/public/{streamId}/campaign/trigger/{campaignId}) for both types;
+        V(api) uses C(/api/v2/public/{streamId}/campaign/trigger/{campaignId}); V(v1) uses the v1
+        C(/campaign/api/v1/public/{streamId}/campaign/{campaignId}).
+      - If not set, the environment variable E(KOREAI_TRIGGER_PATH) is used.
+    type: str
+    default: documented
+    choices: [api, campaign, documented, v1]
+'''

@@ -1,0 +1,103 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, koreai.campaign contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# FOR INTERNAL COLLECTION USE ONLY: the interfaces here may change in any release.
+
+"""The module base every koreai.campaign module uses: the shared connection options (documented once
+in the koreai.campaign.connection doc fragment), the client built from them, and error reporting."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+
+from ansible_collections.koreai.campaign.plugins.module_utils import client as client_lib
+from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiClient, KoreaiError, split_host
+from ansible_collections.koreai.campaign.plugins.module_utils.lifecycle import PlanError
+from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError
+
+
+def connection_argument_spec():
+    """The connection options; every one can come from a KOREAI_* environment variable."""
+    return dict(
+        host=dict(type='str', default=client_lib.DEFAULT_HOST, fallback=(env_fallback, ['KOREAI_HOST'])),
+        client_id=dict(type='str', no_log=False, fallback=(env_fallback, ['KOREAI_CLIENT_ID'])),
+        client_secret=dict(type='str', no_log=True, fallback=(env_fallback, ['KOREAI_CLIENT_SECRET'])),
+        token=dict(type='str', no_log=True, fallback=(env_fallback, ['KOREAI_TOKEN'])),
+        account_id=dict(type='str', fallback=(env_fallback, ['KOREAI_ACCOUNT_ID'])),
+        stream_id=dict(type='str', aliases=['bot_id', 'iid'], fallback=(env_fallback, ['KOREAI_STREAM_ID'])),
+        validate_certs=dict(type='bool', default=True, fallback=(env_fallback, ['KOREAI_VALIDATE_CERTS'])),
+        ca_path=dict(type='path', fallback=(env_fallback, ['KOREAI_CA_PATH'])),
+        timeout=dict(type='float', default=float(client_lib.DEFAULT_TIMEOUT), fallback=(env_fallback, ['KOREAI_TIMEOUT'])),
+        retries=dict(type='int', default=client_lib.DEFAULT_RETRIES, fallback=(env_fallback, ['KOREAI_RETRIES'])),
+    )
+
+
+class KoreaiModule(AnsibleModule):
+    """AnsibleModule with the connection options merged in and a lazily built API client."""
+
+    def __init__(self, argument_spec=None, **kwargs):
+        spec = connection_argument_spec()
+        spec.update(argument_spec or {})
+        super(KoreaiModule, self).__init__(argument_spec=spec, **kwargs)
+        if not client_lib.HAS_REQUESTS:
+            self.fail_json(msg=missing_required_lib('requests'), exception=client_lib.REQUESTS_IMPORT_ERROR)
+        if not client_lib.HAS_JWT and not self.params.get('token'):
+            self.fail_json(msg=missing_required_lib('PyJWT'), exception=client_lib.JWT_IMPORT_ERROR)
+        self._client = None
+
+    def connection_problems(self):
+        """Everything wrong with the connection options, each with what to write instead."""
+        params = self.params
+        problems = []
+        try:
+            split_host(params['host'])
+        except ValueError as exc:
+            problems.append('%s (option host or KOREAI_HOST)' % exc)
+        if not params.get('token'):
+            missing = [name for name in ('client_id', 'client_secret') if not params.get(name)]
+            if missing:
+                problems.append('no credentials: set client_id and client_secret (KOREAI_CLIENT_ID, '
+                                'KOREAI_CLIENT_SECRET) from the JWT app, or a ready token (KOREAI_TOKEN); missing: %s'
+                                % ', '.join(missing))
+        for name, env in (('stream_id', 'KOREAI_STREAM_ID'), ('account_id', 'KOREAI_ACCOUNT_ID')):
+            if not params.get(name):
+                problems.append('%s is required (option %s or environment variable %s)' % (name, name, env))
+        if params.get('timeout') is not None and params['timeout'] <= 0:
+            problems.append('timeout must be a positive number of seconds')
+        if params.get('retries') is not None and params['retries'] < 0:
+            problems.append('retries must be 0 or more')
+        return problems
+
+    @property
+    def client(self):
+        if self._client is None:
+            problems = self.connection_problems()
+            if problems:
+                self.fail_json(msg='; '.join(problems))
+            params = self.params
+            self._client = KoreaiClient(
+                host=split_host(params['host']), stream_id=params['stream_id'], account_id=params['account_id'],
+                client_id=params.get('client_id'), client_secret=params.get('client_secret'),
+                token=params.get('token'), validate_certs=params['validate_certs'], ca_path=params.get('ca_path'),
+                timeout=params['timeout'], retries=params['retries'],
+                on_secret=self.no_log_values.add, on_retry=self.warn)
+        return self._client
+
+    @property
+    def api_calls(self):
+        return self._client.calls if self._client is not None else 0
+
+    def fail_from(self, exc, **result):
+        """Fail with a collection error's message and the number of requests sent so far."""
+        result.setdefault('api_calls', self.api_calls)
+        self.fail_json(msg=str(exc), **result)
+
+    def exit_result(self, result):
+        if not self._diff:
+            result.pop('diff', None)
+        self.exit_json(**result)
+
+
+KNOWN_ERRORS = (KoreaiError, PlanError, ValidationError)

@@ -1,0 +1,209 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, koreai.campaign contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# FOR INTERNAL COLLECTION USE ONLY: the interfaces here may change in any release.
+
+"""One function per Campaign Management API operation, with the documented method, path, query and body.
+
+Path variants the documentation disagrees on live here and nowhere else.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiApiError, quote_segment
+
+CAMPAIGN_TYPES = ('voice', 'sms')
+V2 = '/campaign/api/v2/public/{stream}/campaign'
+V1_AGENTASSIST = '/agentassist/api/v1/public/{stream}/campaign'
+LIST_PAGE_SIZE = 100
+MAX_LIST_PAGES = 1000
+
+# Start/stop paths. The official pages disagree (API reference section 5, item 3): "documented" follows
+# each page as written (the SMS-stop page's stray "//" collapsed); the others use one shape for all.
+TRIGGER_PATHS = {
+    'documented': {
+        ('voice', 'play'): '/api/v2/public/{stream}/campaign/trigger/{campaign}',
+        ('voice', 'stop'): '/api/v2/public/{stream}/campaign/trigger/{campaign}',
+        ('sms', 'play'): '/campaign/api/v2/public/{stream}/campaign/{campaign}',
+        ('sms', 'stop'): '/campaign/api/v2/public/{stream}/campaign/trigger/{campaign}',
+    },
+    'campaign': '/campaign/api/v2/public/{stream}/campaign/trigger/{campaign}',
+    'api': '/api/v2/public/{stream}/campaign/trigger/{campaign}',
+    'v1': '/campaign/api/v1/public/{stream}/campaign/{campaign}',
+}
+TRIGGER_PATH_STYLES = tuple(sorted(TRIGGER_PATHS))
+TRIGGER_ACTIONS = {'play': 'start', 'stop': 'stop'}
+
+
+def _v2(client, suffix=''):
+    return V2.format(stream=quote_segment(client.stream_id)) + suffix
+
+
+def _account(client):
+    return [('accountId', client.account_id)]
+
+
+def campaign_label(campaign=None, campaign_id=None, name=None):
+    """How errors name a campaign: 'Name' (cd-…)."""
+    if campaign:
+        campaign_id = campaign_id or campaign.get('id') or campaign.get('_id')
+        name = name or campaign.get('name')
+    if name and campaign_id:
+        return "'%s' (%s)" % (name, campaign_id)
+    if name:
+        return "'%s'" % name
+    return campaign_id
+
+
+def infer_campaign_type(campaign, default=None):
+    """The API's campaign objects carry no type field; voice ones have a dialing mode, SMS ones a format."""
+    explicit = campaign.get('campaignType') or campaign.get('type')
+    if explicit in CAMPAIGN_TYPES:
+        return explicit
+    strategy = campaign.get('dialingStrategy') or {}
+    if campaign.get('dialingMode') or 'maxRingTime' in strategy or 'dialingOrder' in strategy:
+        return 'voice'
+    if 'message' in campaign or campaign.get('format') in ('simple', 'advanced', 'basic') \
+            or 'totalMessagesSent' in campaign:
+        return 'sms'
+    return default
+
+
+def normalize_campaign(campaign, campaign_type=None):
+    """Every campaign gets 'id' (the API says '_id' or 'id') and 'type'; nothing else is changed."""
+    result = dict(campaign)
+    result['id'] = campaign.get('_id') or campaign.get('id')
+    result['type'] = infer_campaign_type(campaign, campaign_type)
+    return result
+
+
+def get_campaign(client, campaign_id):
+    """GET v2 campaign by id; None when the API answers 404."""
+    try:
+        payload = client.request('GET', _v2(client, '/' + quote_segment(campaign_id)), 'get campaign',
+                                 query=_account(client), campaign=campaign_id)
+    except KoreaiApiError as exc:
+        if exc.not_found:
+            return None
+        raise
+    data = payload.get('data') if isinstance(payload, dict) else None
+    if not isinstance(data, dict):
+        raise KoreaiApiError('get campaign', 'the response has no campaign object in "data"', campaign=campaign_id)
+    return normalize_campaign(data)
+
+
+def list_campaigns(client, campaign_type, statuses=None, priorities=None, dialing_modes=None,
+                   page_size=LIST_PAGE_SIZE, sort_by=None):
+    """Every campaign of one type through getAllCampaignDetails, following all pages."""
+    body = {'type': campaign_type, 'limit': page_size, 'skip': 0, 'page': 1}
+    filters = {}
+    if statuses:
+        filters['status'] = list(statuses)
+    if priorities:
+        filters['priority'] = [int(p) for p in priorities]
+    if dialing_modes and campaign_type == 'voice':
+        filters['dialingMode'] = list(dialing_modes)
+    if filters:
+        body['filters'] = filters
+    if sort_by:
+        body['sortBy'] = sort_by
+    results = []
+    for page in range(1, MAX_LIST_PAGES + 1):
+        body['page'] = page
+        body['skip'] = len(results)
+        payload = client.request('POST', _v2(client, '/getAllCampaignDetails'), 'list %s campaigns' % campaign_type,
+                                 query=_account(client), body=dict(body))
+        data = payload.get('data') if isinstance(payload, dict) else None
+        batch = data.get('results') if isinstance(data, dict) else None
+        if not isinstance(batch, list):
+            raise KoreaiApiError('list %s campaigns' % campaign_type, 'the response has no "data.results" list')
+        results.extend(normalize_campaign(item, campaign_type) for item in batch)
+        if not batch or not data.get('hasMore'):
+            break
+    return results
+
+
+def find_campaigns_by_name(client, name, campaign_types=CAMPAIGN_TYPES):
+    """Campaigns whose name matches as the API compares them (lower-cased, like 'lname')."""
+    wanted = name.lower()
+    matches = []
+    for campaign_type in campaign_types:
+        for campaign in list_campaigns(client, campaign_type):
+            key = campaign.get('lname') or (campaign.get('name') or '').lower()
+            if key == wanted:
+                matches.append(campaign)
+    return matches
+
+
+def campaign_status(client, campaign_id):
+    """POST v2 .../status?view=status -> {'id', 'status', 'name'}; None when the campaign is gone."""
+    try:
+        payload = client.request('POST', _v2(client, '/%s/status' % quote_segment(campaign_id)), 'read campaign status',
+                                 query=_account(client) + [('view', 'status')], body={}, campaign=campaign_id)
+    except KoreaiApiError as exc:
+        if exc.not_found:
+            return None
+        raise
+    data = payload.get('data') if isinstance(payload, dict) else None
+    if not isinstance(data, dict) or 'status' not in data:
+        raise KoreaiApiError('read campaign status', 'the response has no "data.status"', campaign=campaign_id)
+    return data
+
+
+def trigger_path(client, campaign_type, trigger, style='documented'):
+    template = TRIGGER_PATHS[style]
+    if isinstance(template, dict):
+        template = template[(campaign_type, trigger)]
+    return template.format(stream=quote_segment(client.stream_id), campaign='{campaign}')
+
+
+def trigger_campaign(client, campaign, campaign_type, trigger, style='documented'):
+    """Start (trigger=play) or stop (trigger=stop) a campaign; returns the API's answer as is."""
+    campaign_id = campaign['id']
+    path = trigger_path(client, campaign_type, trigger, style).replace('{campaign}', quote_segment(campaign_id))
+    query = [('campaignType', campaign_type), ('trigger', trigger)]
+    if style != 'v1':
+        query = _account(client) + query
+    return client.request('POST', path, '%s %s campaign' % (TRIGGER_ACTIONS[trigger], campaign_type),
+                          query=query, body={}, campaign=campaign_label(campaign), write=True)
+
+
+def delete_campaign(client, campaign, campaign_type, api_version='v2'):
+    """DELETE a campaign; v2 by default, or the v1 agentassist path of the delete-sms page."""
+    campaign_id = quote_segment(campaign['id'])
+    if api_version == 'v1':
+        path = V1_AGENTASSIST.format(stream=quote_segment(client.stream_id)) + '/' + campaign_id
+        query = [('campaignType', campaign_type)]
+    else:
+        path = _v2(client, '/' + campaign_id)
+        query = _account(client) + [('campaignType', campaign_type)]
+    return client.request('DELETE', path, 'delete %s campaign' % campaign_type, query=query,
+                          campaign=campaign_label(campaign), write=True)
+
+
+def schedule_body(spec):
+    """The enable-schedule body for a validated spec (see validate.schedule_spec)."""
+    if spec['recurrence'] == 'weekly':
+        recurrence = {'recurType': 'Weekly',
+                      'weeklyDetails': {'onceEveryNweeks': spec['every'], 'whichDays': list(spec['days'])}}
+    else:
+        recurrence = {'recurType': 'Daily', 'dailyDetails': {'onceEveryNdays': spec['every']}}
+    return {'startDateTime': spec['start'], 'endDateTime': spec['end'], 'recurrenceObject': recurrence}
+
+
+def _schedule(client, campaign_name, enable, body, label):
+    # The schedule pages send no accountId in the query (only the header); keep it exactly so.
+    query = [('enableSchedule', enable), ('campaignName', campaign_name)]
+    operation = 'enable schedule' if enable else 'disable schedule'
+    return client.request('POST', _v2(client, '/schedule'), operation, query=query, body=body,
+                          campaign=label, write=True)
+
+
+def enable_schedule(client, campaign_name, spec, label=None):
+    return _schedule(client, campaign_name, True, schedule_body(spec), label or campaign_label(name=campaign_name))
+
+
+def disable_schedule(client, campaign_name, label=None):
+    return _schedule(client, campaign_name, False, {}, label or campaign_label(name=campaign_name))

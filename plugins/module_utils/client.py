@@ -1,0 +1,394 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, koreai.campaign contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# FOR INTERNAL COLLECTION USE ONLY: the interfaces here may change in any release.
+
+"""HTTP client for the Kore.ai Campaign Management API.
+
+The only place in the collection that knows about HTTP, JWT, headers, retries and
+error envelopes. API paths live in campaigns.py.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import email.utils
+import json
+import random
+import time
+import traceback
+import uuid
+
+try:
+    from urllib.parse import quote, urlencode, urlsplit
+except ImportError:  # pragma: no cover - Python 2 is not supported, keep the import test quiet
+    from urllib import quote, urlencode  # type: ignore
+    from urlparse import urlsplit  # type: ignore
+
+REQUESTS_IMPORT_ERROR = None
+try:
+    import requests
+    import requests.exceptions
+    HAS_REQUESTS = True
+except ImportError:
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+
+JWT_IMPORT_ERROR = None
+try:
+    import jwt
+    # The unrelated "jwt" package shadows PyJWT under the same import name.
+    HAS_JWT = hasattr(jwt, 'encode')
+    if not HAS_JWT:
+        JWT_IMPORT_ERROR = 'the installed "jwt" package is not PyJWT'
+except ImportError:
+    HAS_JWT = False
+    JWT_IMPORT_ERROR = traceback.format_exc()
+
+COLLECTION_VERSION = '0.1.0'
+DEFAULT_HOST = 'https://platform.kore.ai'
+DEFAULT_TIMEOUT = 30
+DEFAULT_RETRIES = 4
+# Kore.ai rejects a token with a jti whose exp is more than an hour ahead; stay well inside it.
+TOKEN_LIFETIME = 600
+MAX_RETRY_WAIT = 60
+# The rate limit's status code is undocumented; these are the documented messages.
+RATE_LIMIT_MESSAGES = (
+    "exceeded the per-minute rate limit",
+    "rate limit for this api has been reached",
+)
+READ_RETRY_STATUSES = (502, 503, 504)
+
+
+class KoreaiError(Exception):
+    """Base class of the collection's errors; str() is a complete, secret-free message."""
+
+
+class KoreaiApiError(KoreaiError):
+    """An API call failed: carries the operation, the campaign, the HTTP status and the API's message."""
+
+    def __init__(self, operation, message, status=None, campaign=None, method=None, path=None, api_message=None):
+        self.operation = operation
+        self.status = status
+        self.campaign = campaign
+        self.method = method
+        self.path = path
+        self.api_message = api_message
+        self.detail = message
+        super(KoreaiApiError, self).__init__(self._compose())
+
+    def _compose(self):
+        parts = [self.operation]
+        if self.campaign:
+            parts.append('for campaign %s' % self.campaign)
+        text = ' '.join(parts) + ' failed'
+        where = []
+        if self.status is not None:
+            where.append('HTTP %s' % self.status)
+        if self.method and self.path:
+            where.append('from %s %s' % (self.method, self.path))
+        if where:
+            text += ' (%s)' % ' '.join(where)
+        return '%s: %s' % (text, self.detail)
+
+    @property
+    def not_found(self):
+        return self.status == 404
+
+
+class KoreaiUnknownOutcome(KoreaiApiError):
+    """A write got no trustworthy answer: it may or may not have been applied.
+
+    Callers read the campaign back instead of sending the write again.
+    """
+
+
+def _scrub(text, secrets):
+    for secret in secrets:
+        if secret and secret in text:
+            text = text.replace(secret, '********')
+    return text
+
+
+def parse_api_error(payload, text=None):
+    """Return the API's own message from either documented error shape, or a short excerpt of the body."""
+    if isinstance(payload, dict):
+        errors = payload.get('errors')
+        if isinstance(errors, list) and errors:
+            msgs = []
+            for item in errors:
+                if isinstance(item, dict):
+                    msg = item.get('msg') or item.get('message')
+                    code = item.get('code')
+                    if msg and code is not None:
+                        msgs.append('%s (code %s)' % (msg, code))
+                    elif msg:
+                        msgs.append(str(msg))
+                else:
+                    msgs.append(str(item))
+            if msgs:
+                return '; '.join(msgs)
+        if payload.get('message'):
+            return str(payload['message'])
+        if payload.get('error'):
+            return str(payload['error'])
+    if text:
+        text = ' '.join(text.split())
+        return text[:200] + ('...' if len(text) > 200 else '')
+    return 'no error message in the response'
+
+
+def is_failure_envelope(payload):
+    """True for the campaign service's {"status": "failure"|"error"} answers sent with HTTP 200."""
+    return isinstance(payload, dict) and str(payload.get('status', '')).lower() in ('failure', 'error', 'failed')
+
+
+def is_rate_limited(status, api_message):
+    if status == 429:
+        return True
+    lowered = (api_message or '').lower()
+    return any(m in lowered for m in RATE_LIMIT_MESSAGES)
+
+
+def retry_after_seconds(value, now=None):
+    """Seconds to wait from a Retry-After header (delta seconds or HTTP date); None when absent or unreadable."""
+    if value is None:
+        return None
+    value = str(value).strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed is None:
+        return None
+    now = time.time() if now is None else now
+    return max(0.0, parsed.timestamp() - now)
+
+
+def _not_sent(exc):
+    """True when a requests exception proves the request never reached the server."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    seen = set()
+    current = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        name = type(current).__name__
+        if name in ('NewConnectionError', 'NameResolutionError', 'ConnectTimeoutError'):
+            return True
+        reason = getattr(current, 'reason', None)
+        if reason is not None and reason is not current:
+            current = reason
+            continue
+        args = getattr(current, 'args', ())
+        nxt = args[0] if args and isinstance(args[0], BaseException) else None
+        current = nxt or current.__cause__ or current.__context__
+    return False
+
+
+def quote_segment(value):
+    """Percent-encode one path segment (ids are opaque; '/' and '?' must not split the path)."""
+    return quote(str(value), safe='')
+
+
+def build_query(params):
+    """Encode query parameters in the given order, spaces as %20, every reserved character escaped."""
+    pairs = [(k, 'true' if v is True else 'false' if v is False else v) for k, v in params if v is not None]
+    return urlencode(pairs, quote_via=quote, safe='')
+
+
+class KoreaiClient:
+    """One per module run: a requests Session, JWT minting, retries and error parsing."""
+
+    def __init__(self, host, stream_id, account_id, client_id=None, client_secret=None, token=None,
+                 validate_certs=True, ca_path=None, timeout=DEFAULT_TIMEOUT, retries=DEFAULT_RETRIES,
+                 on_secret=None, on_retry=None, sleep=None):
+        if not HAS_REQUESTS:
+            raise KoreaiError('the Python library "requests" is required')
+        if token is None and not HAS_JWT:
+            raise KoreaiError('the Python library "PyJWT" is required to sign tokens')
+        self.host = host.rstrip('/')
+        self.stream_id = stream_id
+        self.account_id = account_id
+        self.client_id = client_id
+        self._client_secret = client_secret
+        self._token = token
+        self.timeout = timeout
+        self.retries = max(0, int(retries))
+        self._on_secret = on_secret or (lambda value: None)
+        self._on_retry = on_retry or (lambda message: None)
+        self._sleep = sleep or time.sleep
+        # validate_certs=false must win over REQUESTS_CA_BUNDLE, so verify is passed per request.
+        self.verify = (ca_path or True) if validate_certs else False
+        self.session = requests.Session()
+        self.session.headers['User-Agent'] = 'koreai.campaign/%s' % COLLECTION_VERSION
+        self.session.headers['Accept'] = 'application/json'
+        self.calls = 0
+        self._secrets = [s for s in (client_secret, token) if s]
+        if token:
+            self._on_secret(token)
+
+    # -- authentication ---------------------------------------------------------------------
+
+    def auth_token(self):
+        """A ready token as given, or a fresh HS256 JWT for every request.
+
+        A fresh token (and jti) per request keeps working when the JWT app enforces single-use
+        jti, where one token per run would be refused as a replay on the second call.
+        """
+        if self._token:
+            return self._token
+        now = int(time.time())
+        claims = {
+            'appId': self.client_id,
+            'sub': 'koreai.campaign',
+            'iat': now,
+            'exp': now + TOKEN_LIFETIME,
+            'jti': str(uuid.uuid4()),
+        }
+        token = jwt.encode(claims, self._client_secret, algorithm='HS256')
+        if isinstance(token, bytes):  # PyJWT 1.x
+            token = token.decode('ascii')
+        self._secrets.append(token)
+        self._on_secret(token)
+        return token
+
+    def headers(self, with_body):
+        headers = {
+            'auth': self.auth_token(),
+            'iid': self.stream_id,
+            'accountId': self.account_id,
+        }
+        if with_body:
+            headers['Content-Type'] = 'application/json'
+        return headers
+
+    # -- requests ---------------------------------------------------------------------------
+
+    def url(self, path, query=None):
+        url = self.host + path
+        encoded = build_query(query or [])
+        return url + ('?' + encoded if encoded else '')
+
+    def _backoff(self, attempt):
+        return min(MAX_RETRY_WAIT, (2 ** attempt) * 0.5 + random.uniform(0, 0.25))
+
+    def _error(self, cls, operation, message, campaign, method, path, status=None, api_message=None):
+        message = _scrub(message, self._secrets)
+        api_message = _scrub(api_message, self._secrets) if api_message else api_message
+        return cls(operation, message, status=status, campaign=campaign, method=method, path=path,
+                   api_message=api_message)
+
+    def request(self, method, path, operation, query=None, body=None, campaign=None, write=False):
+        """Send one API call and return its decoded JSON body.
+
+        Retries what is safe to retry: refused connections, 429 (honouring Retry-After) and, for
+        reads only, 502/503/504, timeouts and unreadable bodies. A write whose outcome is unknown
+        raises KoreaiUnknownOutcome and is never sent again here.
+        """
+        url = self.url(path, query)
+        data = None if body is None else json.dumps(body)
+        attempt = 0
+        while True:
+            wait = None
+            reason = None
+            try:
+                self.calls += 1
+                response = self.session.request(
+                    method, url, data=data, headers=self.headers(body is not None),
+                    timeout=self.timeout, verify=self.verify, allow_redirects=False)
+            except requests.exceptions.RequestException as exc:
+                sent = not _not_sent(exc)
+                detail = 'no response from %s: %s' % (self.host, type(exc).__name__)
+                if isinstance(exc, requests.exceptions.Timeout):
+                    detail = 'no response from %s within %s seconds' % (self.host, self.timeout)
+                elif isinstance(exc, requests.exceptions.SSLError):
+                    raise self._error(KoreaiApiError, operation,
+                                      'TLS certificate of %s not accepted (%s); give the CA bundle in ca_path, '
+                                      'or set validate_certs=false only for a host you trust'
+                                      % (self.host, _short(exc)), campaign, method, path)
+                elif not sent:
+                    detail = 'cannot connect to %s (%s)' % (self.host, _short(exc))
+                if write and sent:
+                    raise self._error(KoreaiUnknownOutcome, operation,
+                                      detail + '; the request may have been applied', campaign, method, path)
+                if attempt >= self.retries:
+                    raise self._error(KoreaiApiError, operation, detail + ' (after %d attempts)' % (attempt + 1),
+                                      campaign, method, path)
+                reason = detail
+            else:
+                status = response.status_code
+                text = response.text
+                try:
+                    payload = response.json() if text.strip() else None
+                    decoded = True
+                except ValueError:
+                    payload = None
+                    decoded = False
+                api_message = parse_api_error(payload, None if decoded else text)
+                if is_rate_limited(status, api_message if status >= 400 else None):
+                    if attempt >= self.retries:
+                        raise self._error(KoreaiApiError, operation,
+                                          'rate limited by the API after %d attempts: %s' % (attempt + 1, api_message),
+                                          campaign, method, path, status, api_message)
+                    wait = retry_after_seconds(response.headers.get('Retry-After'))
+                    if wait is not None:
+                        wait = min(wait, MAX_RETRY_WAIT)
+                    reason = 'rate limited (HTTP %s)' % status
+                elif status >= 500 or (status < 300 and not decoded):
+                    what = 'HTTP %s: %s' % (status, api_message) if status >= 500 else \
+                        'unreadable response body (not JSON): %s' % api_message
+                    if write:
+                        raise self._error(KoreaiUnknownOutcome, operation, what + '; the request may have been applied',
+                                          campaign, method, path, status, api_message)
+                    if (status in READ_RETRY_STATUSES or status < 300) and attempt < self.retries:
+                        reason = what
+                    else:
+                        raise self._error(KoreaiApiError, operation, what, campaign, method, path, status, api_message)
+                elif 300 <= status < 400:
+                    raise self._error(KoreaiApiError, operation,
+                                      'the host answered with a redirect to %s; set host to the final base URL'
+                                      % response.headers.get('Location', '?'), campaign, method, path, status)
+                elif status >= 400:
+                    raise self._error(KoreaiApiError, operation, _status_hint(status, api_message),
+                                      campaign, method, path, status, api_message)
+                elif is_failure_envelope(payload):
+                    raise self._error(KoreaiApiError, operation, api_message, campaign, method, path, status,
+                                      api_message)
+                else:
+                    return payload if payload is not None else {}
+            if wait is None:
+                wait = self._backoff(attempt)
+            self._on_retry('%s: %s; retrying in %.1f s (attempt %d of %d)'
+                           % (operation, reason, wait, attempt + 2, self.retries + 1))
+            self._sleep(wait)
+            attempt += 1
+
+
+def _short(exc):
+    text = str(exc)
+    return text if len(text) <= 160 else text[:157] + '...'
+
+
+def _status_hint(status, api_message):
+    if status == 401:
+        return ('%s; check client_id/client_secret (or token), that the JWT app is published with the '
+                'Campaign Management scope, and stream_id/account_id' % api_message)
+    if status == 403:
+        return '%s; the JWT app lacks the Campaign Management API scope' % api_message
+    return api_message
+
+
+def split_host(host):
+    """Validate a base URL; return it without a trailing slash or raise ValueError with what to write."""
+    parts = urlsplit(host or '')
+    if parts.scheme not in ('http', 'https') or not parts.netloc:
+        raise ValueError("host must be a base URL such as https://platform.kore.ai (got %r)" % (host,))
+    if parts.query or parts.fragment:
+        raise ValueError('host must not contain a query or fragment (got %r)' % (host,))
+    return host.rstrip('/')

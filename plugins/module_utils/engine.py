@@ -1,0 +1,311 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, koreai.campaign contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# FOR INTERNAL COLLECTION USE ONLY: the interfaces here may change in any release.
+
+"""Carries out plans from lifecycle.py against the API: resolves campaigns, sends the writes a plan
+asks for (never in check mode), waits for transitions, reads back after an unknown outcome, and
+writes backups before deletes. Modules call one function here and return its result."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import datetime
+import difflib
+import json
+import os
+import re
+import time
+
+from ansible_collections.koreai.campaign.plugins.module_utils import campaigns as api
+from ansible_collections.koreai.campaign.plugins.module_utils import lifecycle
+from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiError, KoreaiUnknownOutcome
+
+# How long to keep reading after a write whose answer was lost, when not waiting anyway.
+UNKNOWN_OUTCOME_WINDOW = 30
+POLL_FIRST = 0.5
+POLL_MAX = 10.0
+TYPE_MODULES = {'voice': 'koreai.campaign.voice_campaign', 'sms': 'koreai.campaign.sms_campaign'}
+TYPE_NAMES = {'voice': 'voice', 'sms': 'SMS'}
+
+
+class CampaignNotFound(KoreaiError):
+    pass
+
+
+class WaitTimeout(KoreaiError):
+    pass
+
+
+def _close_matches(name, campaigns):
+    names = sorted(set(c.get('name') for c in campaigns if c.get('name')))
+    lowered = dict((n.lower(), n) for n in names)
+    return [lowered[m] for m in difflib.get_close_matches(name.lower(), list(lowered), n=3, cutoff=0.6)]
+
+
+def resolve_by_name(client, name, campaign_types):
+    """The one campaign with this name (compared lower-cased, as the API does) among the given types.
+
+    Returns None when there is none; raises when the name is ambiguous, listing who shares it."""
+    everything = []
+    for campaign_type in campaign_types:
+        everything.extend(api.list_campaigns(client, campaign_type))
+    wanted = name.lower()
+    matches = [c for c in everything if (c.get('lname') or (c.get('name') or '').lower()) == wanted]
+    if len(matches) > 1:
+        raise KoreaiError('campaign name %r matches %d campaigns (%s); Kore.ai compares names without case, so '
+                          'rename one of them, or use campaign_id where the module takes it'
+                          % (name, len(matches), ', '.join('%s %s %r' % (c['id'], TYPE_NAMES.get(c['type'], c['type']),
+                                                                         c.get('name')) for c in matches)))
+    if matches:
+        return matches[0]
+    return _NotFound(name, everything, campaign_types)
+
+
+class _NotFound:
+    """A failed lookup that still knows what was listed, for the 'did you mean' message."""
+
+    def __init__(self, name, listed, campaign_types):
+        self.name = name
+        self.listed = listed
+        self.campaign_types = campaign_types
+
+    def error(self):
+        kinds = ' or '.join(TYPE_NAMES[t] for t in self.campaign_types)
+        text = 'no %s campaign is named %r' % (kinds, self.name)
+        close = _close_matches(self.name, self.listed)
+        if close:
+            text += '; did you mean %s?' % ', '.join(repr(c) for c in close)
+        return CampaignNotFound(text)
+
+    def __bool__(self):
+        return False
+
+    __nonzero__ = __bool__
+
+
+def resolve_campaign(client, campaign_type, campaign_id=None, name=None):
+    """The campaign by id (one GET) or by name (list calls); a _NotFound (falsy) when it does not exist."""
+    if campaign_id:
+        campaign = api.get_campaign(client, campaign_id)
+        if campaign is None:
+            return _MissingId(campaign_id, campaign_type)
+    else:
+        campaign = resolve_by_name(client, name, [campaign_type])
+        if not campaign:
+            return campaign
+    actual = campaign.get('type')
+    if actual and actual != campaign_type:
+        raise KoreaiError('campaign %s is a %s campaign; manage it with %s'
+                          % (api.campaign_label(campaign), TYPE_NAMES[actual], TYPE_MODULES[actual]))
+    campaign['type'] = campaign_type
+    return campaign
+
+
+class _MissingId:
+    def __init__(self, campaign_id, campaign_type):
+        self.campaign_id = campaign_id
+        self.campaign_type = campaign_type
+
+    def error(self):
+        return CampaignNotFound('no %s campaign has id %s (the API answered 404)'
+                                % (TYPE_NAMES[self.campaign_type], self.campaign_id))
+
+    def __bool__(self):
+        return False
+
+    __nonzero__ = __bool__
+
+
+class Runner:
+    """Runs plans for one module invocation."""
+
+    def __init__(self, client, check_mode=False, wait=True, wait_timeout=300, warn=None, sleep=None, clock=None):
+        self.client = client
+        self.check_mode = check_mode
+        self.wait = wait
+        self.wait_timeout = wait_timeout
+        self.warnings = []
+        self._warn = warn
+        self._sleep = sleep or time.sleep
+        self._clock = clock or time.monotonic
+
+    def warn(self, message):
+        self.warnings.append(message)
+        if self._warn:
+            self._warn(message)
+
+    # -- waiting ----------------------------------------------------------------------------
+
+    def wait_for(self, campaign, accept, wanted, timeout=None):
+        """Poll the status call with backoff until accept(status); fail with the last status seen."""
+        timeout = self.wait_timeout if timeout is None else timeout
+        started = self._clock()
+        interval = POLL_FIRST
+        last = campaign.get('status')
+        while True:
+            current = api.campaign_status(self.client, campaign['id'])
+            if current is None:
+                raise KoreaiError('campaign %s disappeared while waiting for it to become %s'
+                                  % (api.campaign_label(campaign), wanted))
+            last = current.get('status')
+            if accept(last):
+                return last
+            elapsed = self._clock() - started
+            if elapsed + interval > timeout:
+                raise WaitTimeout('timed out after %.0f s waiting for campaign %s to become %s; last status seen: %s'
+                                  % (elapsed, api.campaign_label(campaign), wanted, last))
+            self._sleep(interval)
+            interval = min(POLL_MAX, interval * 2)
+
+    # -- run state --------------------------------------------------------------------------
+
+    def _trigger(self, campaign, trigger, style, accept, wanted, wait):
+        """Send one start/stop; on an unknown outcome read back instead of resending."""
+        try:
+            answer = api.trigger_campaign(self.client, campaign, campaign['type'], trigger, style)
+        except KoreaiUnknownOutcome as exc:
+            window = self.wait_timeout if wait else min(self.wait_timeout, UNKNOWN_OUTCOME_WINDOW)
+            try:
+                status = self.wait_for(campaign, accept, wanted, timeout=window)
+            except WaitTimeout as timeout:
+                raise KoreaiError('%s. Reading the campaign back: %s. The request was not sent again, so that it '
+                                  'cannot run twice; run the task again to retry' % (exc, timeout))
+            self.warn('%s; reading it back shows status %s, so it took effect' % (exc, status))
+            return {'status': status}
+        status = answer.get('status') if isinstance(answer, dict) else None
+        if wait:
+            status = self.wait_for(campaign, accept, wanted)
+        return dict(answer, status=status or wanted)
+
+    def start(self, campaign, style):
+        return self._trigger(campaign, 'play', style, lambda s: s in ('Active', 'Completed'), 'Active', self.wait)
+
+    def stop(self, campaign, style, wait):
+        return self._trigger(campaign, 'stop', style, lambda s: s not in lifecycle.RUNNING_STATUSES, 'Stopped', wait)
+
+    def ensure_run_state(self, campaign, desired, style='documented'):
+        plan = lifecycle.plan_run_state(campaign, desired, wait=self.wait)
+        result = self._result(plan, campaign)
+        if not plan.changed or self.check_mode:
+            return result
+        answer = {}
+        for action in plan.actions:
+            if action == lifecycle.AWAIT_READY:
+                status = self.wait_for(campaign, lambda s: s != lifecycle.PREPARING, 'Ready')
+                campaign['status'] = status
+                if status in lifecycle.SCHEDULED_STATUSES or status == 'Active':
+                    # Became scheduled or started by someone else while preparing: plan again.
+                    return self.ensure_run_state(campaign, desired, style)
+            elif action == lifecycle.START:
+                answer = self.start(campaign, style)
+            elif action == lifecycle.STOP:
+                answer = self.stop(campaign, style, self.wait)
+        return self._finish(result, campaign, answer)
+
+    def _finish(self, result, campaign, answer):
+        campaign = dict(campaign)
+        for key in ('status', 'updatedAt', 'campaignInstanceId', 'campaignExecutionType'):
+            if answer.get(key):
+                campaign[key] = answer[key]
+        result['campaign'] = campaign
+        result['diff']['after'] = {'status': campaign.get('status')}
+        if campaign.get('campaignInstanceId'):
+            result['campaign_instance_id'] = campaign['campaignInstanceId']
+        return result
+
+    def _result(self, plan, campaign):
+        result = {'changed': plan.changed, 'msg': plan.msg, 'diff': plan.diff, 'actions': list(plan.actions)}
+        if campaign:
+            result['campaign'] = campaign
+            if campaign.get('campaignInstanceId'):
+                result['campaign_instance_id'] = campaign['campaignInstanceId']
+        if self.check_mode and plan.changed:
+            result['msg'] = '(check mode) ' + plan.msg.replace(' started (', ' would be started (') \
+                .replace(' stopped (', ' would be stopped (').replace(' deleted', ' would be deleted')
+        for warning in plan.warnings:
+            self.warn(warning)
+        return result
+
+    # -- delete -----------------------------------------------------------------------------
+
+    def ensure_absent(self, campaign, force=False, style='documented', api_version='v2', backup_dir=None,
+                      summary=False):
+        """Delete; summary=True when the campaign came from the list call, which is not the full object."""
+        if campaign and summary and not self.check_mode:
+            # Back up and return the full object, as GET shows it, not the list's summary.
+            full = api.get_campaign(self.client, campaign['id'])
+            if full is None:
+                return self._result(lifecycle.plan_absent(None), None)
+            campaign = dict(full, type=campaign['type'])
+        plan = lifecycle.plan_absent(campaign or None, force)
+        result = self._result(plan, campaign or None)
+        if not plan.changed or self.check_mode:
+            return result
+        if backup_dir:
+            result['backup_file'] = write_backup(backup_dir, campaign)
+        for action in plan.actions:
+            if action == lifecycle.STOP:
+                # The API refuses to delete a running campaign, so the stop must settle first.
+                self.stop(campaign, style, wait=True)
+            elif action == lifecycle.DISABLE_SCHEDULE:
+                self._schedule_write(campaign, None)
+            elif action == lifecycle.DELETE:
+                self._delete(campaign, api_version)
+        return result
+
+    def _delete(self, campaign, api_version):
+        try:
+            api.delete_campaign(self.client, campaign, campaign['type'], api_version)
+        except KoreaiUnknownOutcome as exc:
+            if api.get_campaign(self.client, campaign['id']) is not None:
+                raise KoreaiError('%s. Reading it back shows the campaign still exists; the delete was not sent '
+                                  'again. Run the task again to retry' % exc)
+            self.warn('%s; reading it back shows the campaign is gone, so the delete took effect' % exc)
+
+    # -- schedules --------------------------------------------------------------------------
+
+    def ensure_schedule(self, campaign, spec, replace=False):
+        plan = lifecycle.plan_schedule(campaign, spec, replace)
+        result = self._result(plan, None)
+        result.update(campaign_id=campaign['id'], campaign_name=campaign.get('name'), schedule=plan.after)
+        if not plan.changed or self.check_mode:
+            return result
+        answer = self._schedule_write(campaign, spec)
+        if answer.get('message'):
+            result['api_message'] = answer['message']
+        return result
+
+    def _schedule_write(self, campaign, spec):
+        name = campaign['name']
+        label = api.campaign_label(campaign)
+        try:
+            if spec is None:
+                return api.disable_schedule(self.client, name, label)
+            return api.enable_schedule(self.client, name, spec, label)
+        except KoreaiUnknownOutcome as exc:
+            current = api.get_campaign(self.client, campaign['id'])
+            wanted = spec is not None
+            if current is None or lifecycle.schedule_enabled(current) != wanted:
+                raise KoreaiError('%s. Reading it back shows the schedule is still %s; the request was not sent '
+                                  'again. Run the task again to retry'
+                                  % (exc, 'disabled' if wanted else 'enabled'))
+            self.warn('%s; reading it back shows the schedule is %s, so it took effect'
+                      % (exc, 'enabled' if wanted else 'disabled'))
+            return {}
+
+
+def write_backup(backup_dir, campaign):
+    """Write the campaign object as JSON, owner-only, before it is deleted; return the file's path."""
+    backup_dir = os.path.expanduser(backup_dir)
+    if not os.path.isdir(backup_dir):
+        os.makedirs(backup_dir, 0o700)
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime('%Y%m%dT%H%M%S%fZ')
+    slug = re.sub(r'[^A-Za-z0-9._-]+', '-', campaign.get('name') or 'campaign').strip('-')[:48] or 'campaign'
+    path = os.path.join(backup_dir, '%s_%s_%s.json' % (slug, re.sub(r'[^A-Za-z0-9_-]', '', campaign['id']), stamp))
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, 'w') as handle:
+        json.dump(campaign, handle, indent=2, sort_keys=True)
+        handle.write('\n')
+    return path

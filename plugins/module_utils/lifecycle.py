@@ -1,0 +1,167 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, koreai.campaign contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# FOR INTERNAL COLLECTION USE ONLY: the interfaces here may change in any release.
+
+"""Pure planning: (campaign as the API shows it, desired state) -> actions and diff. No I/O here.
+
+Statuses (API reference section 4.1): Preparing -> Ready -> Active <-> Stopped/Paused -> Completed,
+Scheduled/Rescheduled while a schedule is on.
+"""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+from ansible_collections.koreai.campaign.plugins.module_utils.validate import (
+    parse_datetime, format_api_datetime, normalize_days, ValidationError)
+
+# Dialing or sending right now (Paused keeps its place in the contact list and can resume),
+# so a stop is needed before the campaign counts as stopped, and a delete is refused.
+RUNNING_STATUSES = ('Active', 'Paused')
+# A schedule will run the campaign again; the API refuses a manual run then.
+SCHEDULED_STATUSES = ('Scheduled', 'Rescheduled')
+PREPARING = 'Preparing'
+
+START = 'start'
+STOP = 'stop'
+AWAIT_READY = 'await_ready'
+DISABLE_SCHEDULE = 'disable_schedule'
+ENABLE_SCHEDULE = 'enable_schedule'
+DELETE = 'delete'
+
+
+class PlanError(Exception):
+    """The desired state cannot be reached from the current one without the user's say-so."""
+
+
+class Plan:
+    def __init__(self, actions, before, after, msg, warnings=None):
+        self.actions = list(actions)
+        self.before = before
+        self.after = after
+        self.msg = msg
+        self.warnings = list(warnings or [])
+
+    @property
+    def changed(self):
+        return bool(self.actions)
+
+    @property
+    def diff(self):
+        return {'before': self.before, 'after': self.after}
+
+    def __repr__(self):
+        return 'Plan(actions=%r, msg=%r)' % (self.actions, self.msg)
+
+
+def _label(campaign):
+    return "'%s' (%s)" % (campaign.get('name'), campaign.get('id'))
+
+
+def schedule_enabled(campaign):
+    schedule = campaign.get('schedule') or {}
+    return bool(schedule.get('isSchedulingEnabled')) or campaign.get('status') in SCHEDULED_STATUSES
+
+
+def is_running(campaign):
+    return campaign.get('status') in RUNNING_STATUSES
+
+
+def plan_run_state(campaign, desired, wait=True):
+    """Plan 'started' or 'stopped' for an existing campaign."""
+    status = campaign.get('status')
+    before = {'status': status}
+    if desired == 'started':
+        if status == 'Active':
+            return Plan([], before, before, 'campaign %s is already Active' % _label(campaign))
+        if status in SCHEDULED_STATUSES or (status not in RUNNING_STATUSES and schedule_enabled(campaign)):
+            raise PlanError('campaign %s is %s and its schedule is on; Kore.ai refuses to run a scheduled '
+                            'campaign by hand. Disable the schedule first with koreai.campaign.campaign_schedule '
+                            'state=disabled, then start it' % (_label(campaign), status))
+        actions = [START]
+        if status == PREPARING:
+            if not wait:
+                raise PlanError('campaign %s is still Preparing and cannot start yet; set wait=true to wait until '
+                                'it is Ready, or run again later' % _label(campaign))
+            actions = [AWAIT_READY, START]
+        return Plan(actions, before, {'status': 'Active'}, 'campaign %s started (was %s)' % (_label(campaign), status))
+    if desired == 'stopped':
+        if status in RUNNING_STATUSES:
+            return Plan([STOP], before, {'status': 'Stopped'},
+                        'campaign %s stopped (was %s)' % (_label(campaign), status))
+        return Plan([], before, before, 'campaign %s is not running (status %s)' % (_label(campaign), status))
+    raise ValueError('unknown run state %r' % (desired,))
+
+
+def plan_absent(campaign, force=False):
+    """Plan a delete. Running or scheduled campaigns need force, which stops and unschedules them first."""
+    if campaign is None:
+        return Plan([], {}, {}, 'campaign does not exist')
+    running = is_running(campaign)
+    scheduled = schedule_enabled(campaign)
+    if (running or scheduled) and not force:
+        what = 'is %s' % campaign.get('status') + (' and its schedule is on' if scheduled and running else '')
+        if scheduled and not running:
+            what = 'has its schedule on (status %s)' % campaign.get('status')
+        raise PlanError('refusing to delete campaign %s: it %s. Stop it first (state=stopped%s), or set force=true '
+                        'to stop it%s and then delete it'
+                        % (_label(campaign), what,
+                           ', and campaign_schedule state=disabled' if scheduled else '',
+                           ' and disable its schedule' if scheduled else ''))
+    actions = ([STOP] if running else []) + ([DISABLE_SCHEDULE] if scheduled else []) + [DELETE]
+    return Plan(actions, campaign, {}, 'campaign %s deleted' % _label(campaign))
+
+
+# -- schedules ------------------------------------------------------------------------------
+
+def schedule_view(campaign):
+    """The schedule as far as the API shows it: always 'enabled'; recurrence details only if returned."""
+    schedule = campaign.get('schedule') or {}
+    view = {'enabled': schedule_enabled(campaign)}
+    recurrence = schedule.get('recurrenceObject')
+    if view['enabled'] and schedule.get('startDateTime') and schedule.get('endDateTime') and \
+            isinstance(recurrence, dict):
+        try:
+            view['start'] = format_api_datetime(parse_datetime(schedule['startDateTime'], 'schedule.startDateTime'))
+            view['end'] = format_api_datetime(parse_datetime(schedule['endDateTime'], 'schedule.endDateTime'))
+            kind = str(recurrence.get('recurType', '')).lower()
+            if kind == 'weekly':
+                details = recurrence.get('weeklyDetails') or {}
+                view.update(recurrence='weekly', every=details.get('onceEveryNweeks'),
+                            days=normalize_days(details.get('whichDays') or []))
+            else:
+                details = recurrence.get('dailyDetails') or {}
+                view.update(recurrence=kind or None, every=details.get('onceEveryNdays'))
+        except (ValidationError, TypeError, ValueError):
+            # Unreadable details count as "not returned": the comparison falls back to the flag.
+            view = {'enabled': True}
+    return view
+
+
+def has_schedule_details(view):
+    return 'recurrence' in view
+
+
+def plan_schedule(campaign, spec, replace=False):
+    """Plan state=enabled (spec given) or state=disabled (spec None) for a campaign's schedule."""
+    current = schedule_view(campaign)
+    label = _label(campaign)
+    if spec is None:
+        if not current['enabled']:
+            return Plan([], current, current, 'schedule of campaign %s is already disabled' % label)
+        return Plan([DISABLE_SCHEDULE], current, {'enabled': False}, 'schedule of campaign %s disabled' % label)
+    wanted = dict(spec, enabled=True)
+    if not current['enabled']:
+        return Plan([ENABLE_SCHEDULE], current, wanted, 'schedule of campaign %s enabled' % label)
+    if has_schedule_details(current):
+        if current == wanted:
+            return Plan([], current, current, 'schedule of campaign %s already matches' % label)
+        return Plan([ENABLE_SCHEDULE], current, wanted, 'schedule of campaign %s replaced' % label)
+    if replace:
+        return Plan([ENABLE_SCHEDULE], current, wanted,
+                    'schedule of campaign %s replaced (replace=true)' % label)
+    return Plan([], current, current, 'schedule of campaign %s is already enabled' % label, warnings=[
+        'the API does not return the recurrence of campaign %s, so its schedule could not be compared with '
+        'the one requested; it is enabled and was left as is. Set replace=true to send the requested schedule '
+        'anyway' % label])

@@ -1,0 +1,141 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, koreai.campaign contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# FOR INTERNAL COLLECTION USE ONLY: the interfaces here may change in any release.
+
+"""Option checks shared by the modules. Pure: every failure is a ValidationError naming the
+option and what to write instead, raised before any request is sent."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import datetime
+import re
+
+API_DATETIME_FORMAT = '%Y-%m-%d %H:%M:%S'
+WEEK_DAYS = ('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')
+_DAY_ALIASES = {}
+for _short_name, _long_name in zip(WEEK_DAYS, ('monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+                                               'saturday', 'sunday')):
+    _DAY_ALIASES[_short_name.lower()] = _short_name
+    _DAY_ALIASES[_long_name] = _short_name
+    _DAY_ALIASES[_short_name[:2].lower()] = _short_name  # MO..SU, as the callingHours codes spell them
+_DAY_ALIASES.update({'tues': 'Tue', 'wednes': 'Wed', 'thur': 'Thu', 'thurs': 'Thu'})
+
+_DATETIME_RE = re.compile(
+    r'^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?'
+    r'\s*(?P<tz>Z|z|UTC|[+-]\d{2}:?\d{2})?$')
+MAX_NAME_LENGTH = 48
+UTC = datetime.timezone.utc
+
+
+class ValidationError(ValueError):
+    """A bad option value; the message says which option and what to write instead."""
+
+
+def parse_datetime(value, option):
+    """Parse 'YYYY-MM-DD HH:MM:SS' (taken as UTC) or ISO 8601 with an offset; return an aware UTC datetime."""
+    if isinstance(value, datetime.datetime):
+        parsed = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return parsed.astimezone(UTC)
+    text = str(value).strip()
+    match = _DATETIME_RE.match(text)
+    if not match:
+        raise ValidationError(
+            "%s=%r is not a date and time; write 'YYYY-MM-DD HH:MM:SS' (UTC), for example '2026-01-27 18:29:00', "
+            "or ISO 8601 with an offset such as '2026-01-28T00:00:00+05:30'" % (option, value))
+    parts = match.groupdict()
+    try:
+        parsed = datetime.datetime(int(parts['y']), int(parts['m']), int(parts['d']), int(parts['H']),
+                                   int(parts['M']), int(parts['S'] or 0), tzinfo=UTC)
+    except ValueError as exc:
+        raise ValidationError('%s=%r is not a valid date and time (%s)' % (option, value, exc))
+    tz = parts['tz']
+    if tz and tz.upper() not in ('Z', 'UTC'):
+        sign = -1 if tz[0] == '-' else 1
+        digits = tz[1:].replace(':', '')
+        offset = datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        if offset >= datetime.timedelta(hours=24):
+            raise ValidationError('%s=%r has an impossible UTC offset' % (option, value))
+        parsed = parsed - sign * offset
+    return parsed
+
+
+def format_api_datetime(value):
+    """The API's wall-clock format, in UTC, zero-padded."""
+    return value.astimezone(UTC).strftime(API_DATETIME_FORMAT)
+
+
+def normalize_day(value):
+    key = str(value).strip().lower().rstrip('.')
+    if key in _DAY_ALIASES:
+        return _DAY_ALIASES[key]
+    raise ValidationError("days contains %r, which is not a day of the week; write one of mon, tue, wed, thu, fri, "
+                          "sat, sun (full names and any case are accepted)" % (value,))
+
+
+def normalize_days(values):
+    """Unique days in week order, spelled as the API wants them (Mon..Sun)."""
+    days = set(normalize_day(v) for v in values)
+    return [d for d in WEEK_DAYS if d in days]
+
+
+def check_name(name, option='name'):
+    if name is None or not str(name).strip():
+        raise ValidationError('%s must not be empty; write the campaign name as shown in Kore.ai' % option)
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValidationError('%s is %d characters long; Kore.ai campaign names have at most %d'
+                              % (option, len(name), MAX_NAME_LENGTH))
+    return name
+
+
+def schedule_spec(state, recurrence=None, every=None, days=None, start=None, end=None, now=None):
+    """Validate campaign_schedule options; return the normalised spec (None for state=disabled)."""
+    given = dict((k, v) for k, v in (('recurrence', recurrence), ('every', every), ('days', days),
+                                     ('start', start), ('end', end)) if v not in (None, []))
+    if state == 'disabled':
+        if given:
+            raise ValidationError('state=disabled takes no schedule options, but %s %s given; remove %s'
+                                  % (', '.join(sorted(given)), 'was' if len(given) == 1 else 'were',
+                                     'it' if len(given) == 1 else 'them'))
+        return None
+    missing = [name for name in ('recurrence', 'start', 'end') if name not in given]
+    if missing:
+        raise ValidationError('state=enabled needs %s; for example recurrence=daily start="2026-01-27 18:29:00" '
+                              'end="2026-02-27 18:29:00"' % ' and '.join(missing))
+    if recurrence not in ('daily', 'weekly'):
+        raise ValidationError('recurrence=%r is not supported; write daily or weekly' % (recurrence,))
+    if every is None:
+        every = 1
+    if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+        raise ValidationError('every=%r must be a whole number of at least 1 (1 = every day or week, '
+                              '2 = every other ...)' % (every,))
+    if recurrence == 'weekly':
+        if not days:
+            raise ValidationError('recurrence=weekly needs days, for example days=[mon, wed, fri]')
+        days = normalize_days(days)
+    elif days:
+        raise ValidationError('days applies only to recurrence=weekly; remove days or set recurrence=weekly')
+    start_at = parse_datetime(start, 'start')
+    end_at = parse_datetime(end, 'end')
+    now = now or datetime.datetime.now(UTC)
+    if end_at <= start_at:
+        raise ValidationError('end (%s UTC) must be later than start (%s UTC)'
+                              % (format_api_datetime(end_at), format_api_datetime(start_at)))
+    if end_at <= now:
+        raise ValidationError('end (%s UTC) is in the past; the API needs an end later than now (%s UTC)'
+                              % (format_api_datetime(end_at), format_api_datetime(now)))
+    spec = {'recurrence': recurrence, 'every': every, 'start': format_api_datetime(start_at),
+            'end': format_api_datetime(end_at)}
+    if recurrence == 'weekly':
+        spec['days'] = days
+    return spec
+
+
+def check_identity(campaign_id, name):
+    """Exactly one of campaign_id and name."""
+    if bool(campaign_id) == bool(name):
+        raise ValidationError('give exactly one of campaign_id (for example cd-9e14b72-...) and name')
+    if name is not None:
+        check_name(name)

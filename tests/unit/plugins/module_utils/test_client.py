@@ -1,0 +1,281 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The HTTP client: tokens, headers, retries, error parsing, secret hygiene."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import time
+
+import jwt
+import pytest
+import requests
+from urllib3.exceptions import NewConnectionError, ProtocolError
+
+from ansible_collections.koreai.campaign.plugins.module_utils import client as client_lib
+from ansible_collections.koreai.campaign.plugins.module_utils.client import (
+    KoreaiApiError, KoreaiUnknownOutcome, build_query, parse_api_error, retry_after_seconds, split_host)
+
+from ..fakes import CLIENT_ID, SECRET, STREAM, ACCOUNT
+
+PATH = '/campaign/api/v2/public/%s/campaign/cd-1' % STREAM
+
+
+def claims_of(recorded):
+    return jwt.decode(recorded.headers['auth'], SECRET, algorithms=['HS256'])
+
+
+class TestTokens:
+    def test_claims_follow_the_kore_jwt_contract(self, client, adapter):
+        adapter.add(body={'status': 'success', 'data': {}})
+        before = int(time.time())
+        client.request('GET', PATH, 'get campaign')
+        claims = claims_of(adapter.requests[0])
+        assert claims['appId'] == CLIENT_ID
+        assert claims['sub']
+        assert before <= claims['iat'] <= int(time.time())
+        assert 0 < claims['exp'] - claims['iat'] <= 3600
+        assert len(claims['jti']) >= 32
+
+    def test_every_request_gets_a_fresh_jti(self, client, adapter):
+        for _ in range(3):
+            adapter.add(body={'data': {}})
+            client.request('GET', PATH, 'get campaign')
+        jtis = set(claims_of(r)['jti'] for r in adapter.requests)
+        assert len(jtis) == 3
+
+    def test_ready_token_is_sent_as_is(self, make_client, adapter):
+        client = make_client(client_id=None, client_secret=None, token='ready.jwt.value')
+        adapter.add(body={'data': {}})
+        client.request('GET', PATH, 'get campaign')
+        assert adapter.requests[0].headers['auth'] == 'ready.jwt.value'
+
+    def test_minted_tokens_are_reported_as_secrets(self, make_client, adapter):
+        seen = []
+        client = make_client(on_secret=seen.append)
+        adapter.add(body={'data': {}})
+        client.request('GET', PATH, 'get campaign')
+        assert seen == [adapter.requests[0].headers['auth']]
+
+
+class TestHeaders:
+    def test_auth_iid_account_headers_and_no_content_type_without_body(self, client, adapter):
+        adapter.add(body={'data': {}})
+        client.request('GET', PATH, 'get campaign')
+        headers = adapter.requests[0].headers
+        assert headers['iid'] == STREAM
+        assert headers['accountId'] == ACCOUNT
+        assert 'Content-Type' not in headers
+        assert 'Authorization' not in headers
+        assert headers['User-Agent'].startswith('koreai.campaign/')
+
+    def test_body_is_json_with_content_type(self, client, adapter):
+        adapter.add(body={'status': 'Active'})
+        client.request('POST', PATH, 'start', body={}, write=True)
+        assert adapter.requests[0].headers['Content-Type'] == 'application/json'
+        assert adapter.requests[0].body == {}
+
+    def test_validate_certs_false_wins_over_env_bundle(self, make_client, adapter, monkeypatch):
+        monkeypatch.setenv('REQUESTS_CA_BUNDLE', '/nonexistent/bundle.pem')
+        assert make_client(validate_certs=False).verify is False
+        assert make_client(ca_path='/etc/ca.pem').verify == '/etc/ca.pem'
+        assert make_client().verify is True
+
+
+class TestQuery:
+    @pytest.mark.parametrize('value,encoded', [
+        ('Agentless Voice | Product Feedback | Jan 9', 'Agentless%20Voice%20%7C%20Product%20Feedback%20%7C%20Jan%209'),
+        ('a&b=c/d?e#f%g+h', 'a%26b%3Dc%2Fd%3Fe%23f%25g%2Bh'),
+        (u'Kampagne Größe', 'Kampagne%20Gr%C3%B6%C3%9Fe'),
+    ])
+    def test_reserved_characters_are_escaped(self, value, encoded):
+        assert build_query([('campaignName', value)]) == 'campaignName=' + encoded
+
+    def test_order_and_booleans(self):
+        assert build_query([('enableSchedule', True), ('campaignName', 'x'), ('skip', None)]) == \
+            'enableSchedule=true&campaignName=x'
+
+    def test_query_reaches_the_wire_unchanged(self, client, adapter):
+        adapter.add(body={'data': {}})
+        client.request('POST', PATH, 'x', query=[('campaignName', 'A | B & C')], body={}, write=True)
+        assert adapter.requests[0].raw_query == 'campaignName=A%20%7C%20B%20%26%20C'
+
+
+class TestRetries:
+    def test_429_honours_retry_after_then_succeeds(self, client, adapter, sleeps):
+        adapter.add(429, {'errors': [{'msg': "You've exceeded the per-minute rate limit.", 'code': 429}]},
+                    {'Retry-After': '7'})
+        adapter.add(body={'status': 'Stopped'})
+        assert client.request('POST', PATH, 'stop', body={}, write=True) == {'status': 'Stopped'}
+        assert sleeps == [7.0]
+        assert len(adapter.requests) == 2
+
+    def test_429_without_retry_after_backs_off_and_gives_up(self, make_client, adapter, sleeps):
+        client = make_client(retries=2)
+        for _ in range(3):
+            adapter.add(429, {'errors': [{'msg': 'rate', 'code': 429}]})
+        with pytest.raises(KoreaiApiError) as info:
+            client.request('GET', PATH, 'get campaign')
+        assert info.value.status == 429
+        assert 'rate limited' in str(info.value)
+        assert len(sleeps) == 2 and sleeps[0] < sleeps[1] <= client_lib.MAX_RETRY_WAIT
+
+    def test_rate_limit_message_without_429_is_treated_as_rate_limit(self, client, adapter, sleeps):
+        adapter.add(400, {'status': 'failure', 'message': 'Rate limit for this API has been reached. Please try again later'})
+        adapter.add(body={'data': {}})
+        client.request('GET', PATH, 'get campaign')
+        assert len(sleeps) == 1
+
+    def test_retry_after_is_capped(self, client, adapter, sleeps):
+        adapter.add(429, {}, {'Retry-After': '3600'})
+        adapter.add(body={'data': {}})
+        client.request('GET', PATH, 'get campaign')
+        assert sleeps == [client_lib.MAX_RETRY_WAIT]
+
+    @pytest.mark.parametrize('status', [502, 503, 504])
+    def test_gateway_errors_are_retried_for_reads(self, client, adapter, status):
+        adapter.add(status, '<html>bad gateway</html>')
+        adapter.add(body={'data': {'_id': 'cd-1'}})
+        assert client.request('GET', PATH, 'get campaign') == {'data': {'_id': 'cd-1'}}
+
+    @pytest.mark.parametrize('status', [500, 502, 503, 504])
+    def test_server_errors_on_writes_are_unknown_outcomes_sent_once(self, client, adapter, status):
+        adapter.add(status, {'errors': [{'msg': 'Internal error', 'code': status}]})
+        with pytest.raises(KoreaiUnknownOutcome) as info:
+            client.request('POST', PATH, 'stop voice campaign', body={}, write=True, campaign='cd-1')
+        assert len(adapter.requests) == 1
+        assert info.value.status == status
+        assert 'may have been applied' in str(info.value)
+
+    def test_500_on_read_is_not_retried(self, client, adapter):
+        adapter.add(500, {'errors': [{'msg': 'boom', 'code': 500}]})
+        with pytest.raises(KoreaiApiError):
+            client.request('GET', PATH, 'get campaign')
+        assert len(adapter.requests) == 1
+
+    def test_refused_connection_is_retried_even_for_writes(self, client, adapter):
+        refused = requests.exceptions.ConnectionError(NewConnectionError(None, 'Connection refused'))
+        adapter.add_error(refused)
+        adapter.add(body={'status': 'Stopped'})
+        client.request('POST', PATH, 'stop', body={}, write=True)
+        assert len(adapter.requests) == 2
+
+    def test_reset_after_sending_a_write_is_an_unknown_outcome(self, client, adapter):
+        adapter.add_error(requests.exceptions.ConnectionError(ProtocolError('Connection aborted.',
+                                                                            ConnectionResetError(104, 'reset'))))
+        with pytest.raises(KoreaiUnknownOutcome):
+            client.request('DELETE', PATH, 'delete voice campaign', write=True)
+        assert len(adapter.requests) == 1
+
+    def test_read_timeout_is_retried_for_reads_only(self, client, adapter):
+        adapter.add_error(requests.exceptions.ReadTimeout('slow'))
+        adapter.add(body={'data': {}})
+        client.request('GET', PATH, 'get campaign')
+        adapter.add_error(requests.exceptions.ReadTimeout('slow'))
+        with pytest.raises(KoreaiUnknownOutcome) as info:
+            client.request('POST', PATH, 'start', body={}, write=True)
+        assert 'within 30 seconds' in str(info.value)
+        assert len(adapter.requests) == 3
+
+    def test_unreadable_body(self, client, adapter):
+        adapter.add(200, '<html>proxy</html>')
+        adapter.add(body={'data': {}})
+        client.request('GET', PATH, 'get campaign')
+        adapter.add(200, '<html>proxy</html>')
+        with pytest.raises(KoreaiUnknownOutcome) as info:
+            client.request('POST', PATH, 'start', body={}, write=True)
+        assert 'not JSON' in str(info.value)
+
+    def test_no_retry_when_retries_is_zero(self, make_client, adapter):
+        client = make_client(retries=0)
+        adapter.add(503, {})
+        with pytest.raises(KoreaiApiError):
+            client.request('GET', PATH, 'get campaign')
+        assert len(adapter.requests) == 1
+
+    def test_retries_are_reported(self, make_client, adapter):
+        notes = []
+        client = make_client(on_retry=notes.append)
+        adapter.add(429, {}, {'Retry-After': '1'})
+        adapter.add(body={'data': {}})
+        client.request('GET', PATH, 'get campaign')
+        assert notes and 'rate limited' in notes[0] and 'attempt 2' in notes[0]
+
+
+class TestErrors:
+    def test_errors_envelope(self, client, adapter):
+        adapter.add(401, {'errors': [{'msg': 'Invalid SDK credentials', 'code': 4002}]})
+        with pytest.raises(KoreaiApiError) as info:
+            client.request('GET', PATH, 'get campaign', campaign="'Renewals' (cd-1)")
+        text = str(info.value)
+        assert info.value.status == 401
+        assert info.value.api_message == 'Invalid SDK credentials (code 4002)'
+        for part in ('get campaign', "'Renewals' (cd-1)", 'HTTP 401', 'Invalid SDK credentials', 'GET ' + PATH,
+                     'client_id'):
+            assert part in text
+
+    def test_status_message_envelope_with_http_200(self, client, adapter):
+        adapter.add(200, {'status': 'failure', 'message': 'Campaign name is invalid'})
+        with pytest.raises(KoreaiApiError) as info:
+            client.request('POST', PATH, 'enable schedule', body={}, write=True)
+        assert 'Campaign name is invalid' in str(info.value)
+
+    def test_trigger_status_is_not_a_success_flag(self, client, adapter):
+        adapter.add(200, {'status': 'Stopped', 'message': 'Campaign Stopped'})
+        assert client.request('POST', PATH, 'stop', body={}, write=True)['status'] == 'Stopped'
+
+    def test_redirect_is_not_followed(self, client, adapter):
+        adapter.add(301, '', {'Location': 'https://elsewhere.example/'})
+        with pytest.raises(KoreaiApiError) as info:
+            client.request('GET', PATH, 'get campaign')
+        assert 'elsewhere.example' in str(info.value)
+
+    def test_secrets_never_appear_in_error_text(self, make_client, adapter):
+        client = make_client()
+        adapter.add(400, {'errors': [{'msg': 'bad secret ' + SECRET, 'code': 400}]})
+        with pytest.raises(KoreaiApiError) as info:
+            client.request('GET', PATH, 'get campaign')
+        assert SECRET not in str(info.value)
+        assert SECRET not in repr(info.value.__dict__)
+
+    def test_minted_token_never_appears_in_error_text(self, client, adapter):
+        adapter.add(400, {})
+        with pytest.raises(KoreaiApiError):
+            client.request('GET', PATH, 'get campaign')
+        token = adapter.requests[0].headers['auth']
+        adapter.add(400, {'errors': [{'msg': 'token ' + token + ' rejected', 'code': 400}]})
+        # The echoed token belongs to the first request; any minted token is scrubbed.
+        with pytest.raises(KoreaiApiError) as info:
+            client.request('GET', PATH, 'get campaign')
+        assert token not in str(info.value)
+
+    def test_tls_failure_names_the_way_out(self, client, adapter):
+        adapter.add_error(requests.exceptions.SSLError('certificate verify failed'))
+        with pytest.raises(KoreaiApiError) as info:
+            client.request('GET', PATH, 'get campaign')
+        assert 'ca_path' in str(info.value) and 'validate_certs' in str(info.value)
+
+    @pytest.mark.parametrize('payload,text,expected', [
+        ({'errors': [{'msg': 'a', 'code': 1}, {'msg': 'b'}]}, None, 'a (code 1); b'),
+        ({'status': 'error', 'message': 'nope'}, None, 'nope'),
+        (None, '  <html>\n oops </html> ', '<html> oops </html>'),
+        (None, None, 'no error message in the response'),
+    ])
+    def test_parse_api_error(self, payload, text, expected):
+        assert parse_api_error(payload, text) == expected
+
+
+def test_retry_after_http_date():
+    assert retry_after_seconds('Wed, 21 Oct 2015 07:28:00 GMT', now=1445412475) == pytest.approx(5, abs=1)
+    assert retry_after_seconds('soon') is None
+    assert retry_after_seconds(None) is None
+
+
+@pytest.mark.parametrize('host', ['platform.kore.ai', 'ftp://x', 'https://x?y=1', '', None])
+def test_bad_hosts_are_rejected(host):
+    with pytest.raises(ValueError):
+        split_host(host)
+
+
+def test_host_trailing_slash_is_dropped():
+    assert split_host('https://platform.kore.ai/') == 'https://platform.kore.ai'
