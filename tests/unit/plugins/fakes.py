@@ -62,6 +62,8 @@ class FakeAdapter(BaseAdapter):
         if isinstance(item, BaseException):
             raise item
         status, body, headers = item
+        if callable(body):  # an answer built from the request, e.g. echoing a header
+            body = body(request)
         response = requests.Response()
         response.status_code = status
         response._content = (body if isinstance(body, str) else json.dumps(body)).encode('utf-8')
