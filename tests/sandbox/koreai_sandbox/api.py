@@ -1,0 +1,153 @@
+"""The API operations: validate query and body, apply them to the state, and answer with
+the documented response shapes and message strings. Called with ``state.lock`` held."""
+
+from . import validation as v
+from .errors import ApiError
+
+
+class Ctx:
+    """One authenticated API request, as the operations see it."""
+
+    def __init__(self, state, match, account, query, body):
+        self.state = state
+        self.sid = match.sid
+        self.cid = match.cid
+        self.account = account
+        self.query = query
+        self.body = body
+        self.campaign_id = match.cid
+        self.campaign_name = None
+        self.tolerated = False
+
+    def note(self, c):
+        """Remember the campaign for the request log."""
+        self.campaign_id, self.campaign_name = c.id, c.name
+
+    def campaign(self):
+        c = self.state.find(self.account, self.sid, self.cid)
+        if c is None:
+            raise ApiError(404, "Campaign with id %s not found" % self.cid)
+        self.note(c)
+        return c
+
+
+def check_type(qtype, c):
+    """campaignType is required on trigger/delete and must be the campaign's own type."""
+    if qtype != c.type:
+        raise ApiError(400, "campaignType %s does not match campaign %s, which is a %s campaign"
+                       % (qtype, c.name, c.type))
+
+
+def get_campaign(ctx):
+    c = ctx.campaign()
+    view = ctx.state.read(c)
+    return 200, {"status": "success", "message": "Campaign %s retrieved successfully" % c.name,
+                 "data": view}
+
+
+def list_campaigns(ctx):
+    q = v.parse_list_body(ctx.body)
+    state = ctx.state
+    rows = []
+    for c in state.store(ctx.account, ctx.sid).values():
+        if c.type != q["type"]:
+            continue
+        status = state.peek_status(c)  # filters see what reads would report
+        if q["statuses"] is not None and status not in q["statuses"]:
+            continue
+        if q["priorities"] is not None and str(c.obj.get("priority")) not in q["priorities"]:
+            continue
+        if q["modes"] is not None and c.obj.get("dialingMode") not in q["modes"]:
+            continue
+        if q["start"] or q["end"]:
+            created = v.parse_iso(c.obj.get("createdAt"))
+            if created is None or (q["start"] and created < q["start"]) or (
+                    q["end"] and created > q["end"]):
+                continue
+        rows.append(c)
+
+    field = q["sort_field"]
+
+    def sort_key(c):
+        if field == "name":
+            return (c.obj.get("lname") or "", c.id)
+        return (v.parse_iso(c.obj.get(field)) is not None, c.obj.get(field) or "", c.id)
+
+    rows.sort(key=sort_key, reverse=q["sort_desc"])
+    total = len(rows)
+    page = rows[q["skip"]: q["skip"] + q["limit"]]
+    results = [state.list_view(c) for c in page]
+    return 200, {
+        "status": "success",
+        "message": "Campaign  retrieved successfully",  # sic: two spaces, as documented
+        "data": {"results": results, "skip": q["skip"], "limit": q["limit"],
+                 "hasMore": q["skip"] + len(results) < total,
+                 "totalPages": v.pages(total, q["limit"]), "totalResults": total},
+    }
+
+
+def campaign_status(ctx):
+    view = v.single(ctx.query, "view", choices=("status", "contacts")) or "status"
+    if view == "contacts":
+        page, limit = v.parse_contacts_body(ctx.body)
+        c = ctx.campaign()
+        rows = c.contact_results
+        start = (page - 1) * limit
+        return 200, {"status": "success",
+                     "data": {"results": rows[start:start + limit], "page": page, "limit": limit,
+                              "totalPages": v.pages(len(rows), limit),
+                              "totalResults": len(rows)}}
+    v.empty_body(ctx.body, "the status call")
+    c = ctx.campaign()
+    view = ctx.state.read(c)
+    return 200, {"status": "success",
+                 "data": {"id": c.id, "status": view["status"], "name": c.name}}
+
+
+def trigger(ctx):
+    qtype = v.single(ctx.query, "campaignType", True, ("voice", "sms"))
+    action = v.single(ctx.query, "trigger", True, ("play", "stop"))
+    v.empty_body(ctx.body, "trigger calls")
+    c = ctx.campaign()
+    check_type(qtype, c)
+    payload, ctx.tolerated = ctx.state.trigger(c, action)
+    return 200, payload
+
+
+def delete_campaign(ctx):
+    qtype = v.single(ctx.query, "campaignType", True, ("voice", "sms"))
+    c = ctx.campaign()
+    check_type(qtype, c)
+    data, ctx.tolerated = ctx.state.delete(c)
+    return 200, {"status": "success", "message": "Campaign %s deleted successfully" % c.name,
+                 "data": data}
+
+
+def schedule(ctx):
+    enable = v.single(ctx.query, "enableSchedule", True, ("true", "false")) == "true"
+    name = v.single(ctx.query, "campaignName", True)
+    ctx.campaign_name = name
+    if enable:
+        key = v.parse_schedule(ctx.body, now=ctx.state.business_now())
+    else:
+        v.empty_body(ctx.body, "disabling a schedule")
+
+    found = ctx.state.find_by_name(ctx.account, ctx.sid, name)
+    if not found:
+        raise ApiError(404, "Campaign with name %s not found" % name)
+    if len(found) > 1:
+        raise ApiError(409, "More than one campaign is named %s: %s"
+                       % (name, ", ".join(sorted(c.id for c in found))))
+    c = found[0]
+    ctx.note(c)
+    if enable:
+        ctx.tolerated = ctx.state.enable_schedule(c, ctx.body, key)
+        message = "Campaign %s scheduled successfully" % c.name
+    else:
+        ctx.tolerated = ctx.state.disable_schedule(c)
+        message = "Campaign %s schedule has been disabled successfully" % c.name
+    return 200, {"status": "success", "message": message, "id": c.id}
+
+
+OPERATIONS = {"get": get_campaign, "list": list_campaigns, "status": campaign_status,
+              "trigger": trigger, "delete": delete_campaign, "schedule": schedule}

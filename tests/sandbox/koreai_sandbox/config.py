@@ -1,0 +1,168 @@
+"""Sandbox configuration: defaults, normalisation and validation.
+
+Two kinds of settings:
+* identity and serving (client id/secret, streams, seed, host/port/TLS) are fixed for the
+  life of a sandbox;
+* runtime settings (RUNTIME_KEYS) can be changed through ``/__sandbox__/config`` and go
+  back to their startup values on reset.
+"""
+
+import copy
+import datetime as dt
+
+# Values from the seed pages (delete-sms-campaign.txt), so the docs' samples just work.
+DEFAULT_CLIENT_ID = "cs-sandbox-0000-0000-0000-000000000000"
+DEFAULT_CLIENT_SECRET = "sandbox-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
+DEFAULT_STREAM_ID = "st-0603182c-7ffb-53c3-b307-47ca14b9xxxx"
+DEFAULT_ACCOUNT_ID = "67777ce93e25326494e9xxxx"
+
+# The documented platform limit (API §4.3); only enforced when rate_limit.enabled is true.
+DEFAULT_PER_MINUTE = 60
+
+RUNTIME_DEFAULTS = {
+    "mode": "strict",
+    "rate_limit": {"enabled": False, "per_minute": DEFAULT_PER_MINUTE, "retry_after": False},
+    "schedule_details": False,
+    "error_shape": "errors",
+    "lag_reads": 0,
+    # Business clock for the schedule rule "endDateTime > now"; None = real UTC time.
+    "now": None,
+}
+RUNTIME_KEYS = tuple(RUNTIME_DEFAULTS)
+
+FIXED_DEFAULTS = {
+    "client_id": DEFAULT_CLIENT_ID,
+    "client_secret": DEFAULT_CLIENT_SECRET,
+    "streams": None,  # built from stream_id/account_id when not given
+    "seed": "default",
+    "host": "127.0.0.1",
+    "port": 0,
+    "tls_cert": None,
+    "tls_key": None,
+    "port_file": None,
+    "access_log": False,
+}
+
+
+def build_config(**kw):
+    """Return a complete, validated config dict from keyword overrides.
+
+    Accepts ``stream_id``/``account_id`` for the common single-stream case, or ``streams``
+    (a list of ``{"stream_id", "account_id"}``); the first stream receives the seed.
+    ``rate_limit`` may be an int (0 = off) or a dict.
+    """
+    kw = dict(kw)
+    stream_id = kw.pop("stream_id", None)
+    account_id = kw.pop("account_id", None)
+    unknown = set(kw) - set(FIXED_DEFAULTS) - set(RUNTIME_KEYS)
+    if unknown:
+        raise ValueError("unknown sandbox config key(s): %s" % ", ".join(sorted(unknown)))
+
+    cfg = copy.deepcopy(FIXED_DEFAULTS)
+    cfg.update({k: v for k, v in kw.items() if k in FIXED_DEFAULTS})
+    cfg["streams"] = _streams(cfg["streams"], stream_id, account_id)
+    if not isinstance(cfg["client_secret"], str) or not cfg["client_secret"]:
+        raise ValueError("client_secret must be a non-empty string")
+    if bool(cfg["tls_cert"]) != bool(cfg["tls_key"]):
+        raise ValueError("tls_cert and tls_key must be given together")
+
+    runtime = merge_runtime(RUNTIME_DEFAULTS, {k: v for k, v in kw.items() if k in RUNTIME_KEYS})
+    cfg.update(runtime)
+    return cfg
+
+
+def _streams(streams, stream_id, account_id):
+    if streams is None:
+        streams = [{"stream_id": stream_id or DEFAULT_STREAM_ID,
+                    "account_id": account_id or DEFAULT_ACCOUNT_ID}]
+    elif stream_id or account_id:
+        raise ValueError("give either streams or stream_id/account_id, not both")
+    out = []
+    for s in streams:
+        if not isinstance(s, dict) or not s.get("stream_id") or not s.get("account_id"):
+            raise ValueError("each stream needs stream_id and account_id")
+        out.append({"stream_id": str(s["stream_id"]), "account_id": str(s["account_id"])})
+    if not out:
+        raise ValueError("at least one stream is required")
+    if len({s["stream_id"] for s in out}) != len(out):
+        raise ValueError("stream ids must be unique")
+    return out
+
+
+def runtime_view(cfg):
+    """The runtime part of a config (what GET /__sandbox__/config shows and reset restores)."""
+    return {k: copy.deepcopy(cfg[k]) for k in RUNTIME_KEYS}
+
+
+def merge_runtime(current, patch):
+    """Validate ``patch`` and return ``current`` updated with it (a new dict).
+
+    Raises ValueError naming the bad key, so the control API can answer 400.
+    """
+    new = {k: copy.deepcopy(current[k]) for k in RUNTIME_KEYS}
+    for key, value in patch.items():
+        if key not in RUNTIME_KEYS:
+            raise ValueError("unknown or read-only config key: %s (settable: %s)"
+                             % (key, ", ".join(RUNTIME_KEYS)))
+        if key == "mode":
+            if value not in ("strict", "tolerant"):
+                raise ValueError("mode must be strict or tolerant")
+        elif key == "rate_limit":
+            value = _rate_limit(new["rate_limit"], value)
+        elif key == "schedule_details":
+            if not isinstance(value, bool):
+                raise ValueError("schedule_details must be true or false")
+        elif key == "error_shape":
+            if value not in ("errors", "status"):
+                raise ValueError("error_shape must be errors or status")
+        elif key == "lag_reads":
+            if not _is_int(value) or value < 0:
+                raise ValueError("lag_reads must be an integer >= 0")
+        elif key == "now":
+            if value is not None:
+                value = parse_clock(value).strftime("%Y-%m-%d %H:%M:%S")
+        new[key] = value
+    return new
+
+
+def _rate_limit(current, value):
+    # An int is the CLI form: N > 0 turns the limit on at N/min, 0 turns it off.
+    if _is_int(value):
+        if value < 0:
+            raise ValueError("rate_limit must be >= 0")
+        out = dict(current)
+        out["enabled"] = value > 0
+        if value > 0:
+            out["per_minute"] = value
+        return out
+    if not isinstance(value, dict):
+        raise ValueError("rate_limit must be an integer or an object")
+    out = dict(current)
+    for k, v in value.items():
+        if k in ("enabled", "retry_after"):
+            if not isinstance(v, bool):
+                raise ValueError("rate_limit.%s must be true or false" % k)
+        elif k == "per_minute":
+            if not _is_int(v) or v < 1:
+                raise ValueError("rate_limit.per_minute must be an integer >= 1")
+        else:
+            raise ValueError("unknown rate_limit key: %s" % k)
+        out[k] = v
+    return out
+
+
+def parse_clock(value):
+    """Parse a ``now`` override ("YYYY-MM-DD HH:mm:ss" or ISO 8601) as naive UTC."""
+    if not isinstance(value, str):
+        raise ValueError("now must be a string like '2026-01-20 00:00:00' or null")
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError("now must be a string like '2026-01-20 00:00:00' or null") from None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return parsed
+
+
+def _is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)

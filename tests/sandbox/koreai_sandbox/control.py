@@ -1,0 +1,165 @@
+"""Control API under /__sandbox__: no auth, never logged, never rate limited, JSON in/out.
+
+Errors here use a plain ``{"error": "..."}`` body so they cannot be mistaken for API errors.
+"""
+
+import json
+from urllib.parse import parse_qsl, unquote
+
+from flask import request
+
+from .config import merge_runtime, runtime_view
+
+PREFIX = "/__sandbox__"
+
+
+class ControlError(Exception):
+    def __init__(self, status, msg):
+        super().__init__(msg)
+        self.status = status
+        self.msg = msg
+
+
+def dispatch(state, method, raw_path, raw_qs):
+    from .app import json_response  # late import: app imports this module
+
+    parts = [p for p in raw_path[len(PREFIX):].split("/") if p]
+    resource = parts[0] if parts else ""
+    arg = unquote(parts[1]) if len(parts) == 2 else None
+    query = dict(parse_qsl(raw_qs, keep_blank_values=True))
+    handlers = HANDLERS.get((resource, arg is not None)) if len(parts) <= 2 else None
+    if handlers is None:
+        return json_response(404, {"error": "no control endpoint %s" % raw_path})
+    handler = handlers.get(method)
+    if handler is None:
+        return json_response(405, {"error": "use %s" % " or ".join(sorted(handlers))},
+                             {"Allow": ", ".join(sorted(handlers))})
+    try:
+        with state.lock:
+            status, payload = handler(state, arg, query)
+    except ControlError as exc:
+        return json_response(exc.status, {"error": exc.msg})
+    except ValueError as exc:
+        return json_response(400, {"error": str(exc)})
+    return json_response(status, payload)
+
+
+def body():
+    raw = request.get_data(cache=True)
+    if not raw.strip():
+        return {}
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise ControlError(400, "body must be JSON") from None
+    if not isinstance(data, dict):
+        raise ControlError(400, "body must be a JSON object")
+    return data
+
+
+def config_view(state):
+    view = runtime_view(state.config)
+    # Identity is read only; the client secret is never shown.
+    view.update(client_id=state.startup["client_id"], streams=state.startup["streams"])
+    return view
+
+
+def campaign_or_404(state, cid):
+    c = state.find_any(cid)
+    if c is None:
+        raise ControlError(404, "no campaign with id %s" % cid)
+    return c
+
+
+# --- handlers: (state, path argument, query) -> (status, payload) --------------------------
+
+def health(state, _arg, _query):
+    return 200, {"ok": True}
+
+
+def reset(state, _arg, _query):
+    data = body()
+    seed = data.get("seed")
+    # No file paths over HTTP: the control API is unauthenticated.
+    if seed is not None and not isinstance(seed, list) and seed not in ("default", "empty"):
+        raise ControlError(400, 'seed must be "default", "empty" or a list of campaigns')
+    state.reset(seed=seed, keep_config=bool(data.get("keep_config", False)))
+    return 200, {"ok": True, "campaigns": len(state.all_campaigns())}
+
+
+def get_config(state, _arg, _query):
+    return 200, config_view(state)
+
+
+def set_config(state, _arg, _query):
+    state.config = merge_runtime(state.config, body())
+    return 200, config_view(state)
+
+
+def list_campaigns(state, _arg, query):
+    rows = state.all_campaigns()
+    if query.get("type"):
+        rows = [c for c in rows if c.type == query["type"]]
+    return 200, {"campaigns": [state.control_view(c) for c in rows]}
+
+
+def create_campaign(state, _arg, _query):
+    c = state.add_campaign(body(), default_status="Ready")
+    return 201, state.control_view(c)
+
+
+def get_campaign(state, cid, _query):
+    return 200, state.control_view(campaign_or_404(state, cid))
+
+
+def patch_campaign(state, cid, _query):
+    c = state.patch_campaign(campaign_or_404(state, cid), body())
+    return 200, state.control_view(c)
+
+
+def delete_campaign(state, cid, _query):
+    c = campaign_or_404(state, cid)
+    state.remove(c)
+    return 200, {"deleted": state.control_view(c)}
+
+
+def get_requests(state, _arg, query):
+    rows = state.log
+    if query.get("since"):
+        rows = [r for r in rows if r["seq"] > int(query["since"])]
+    if query.get("operation"):
+        rows = [r for r in rows if r["operation"] == query["operation"]]
+    return 200, {"requests": rows}
+
+
+def clear_requests(state, _arg, _query):
+    state.log = []
+    return 200, {"ok": True}
+
+
+def get_faults(state, _arg, _query):
+    return 200, {"faults": state.faults}
+
+
+def add_faults(state, _arg, _query):
+    faults = body().get("faults")
+    if not isinstance(faults, list):
+        raise ControlError(400, 'body must be {"faults": [fault, ...]}')
+    state.add_faults(faults)
+    return 200, {"faults": state.faults}
+
+
+def clear_faults(state, _arg, _query):
+    state.faults = []
+    return 200, {"faults": []}
+
+
+HANDLERS = {
+    ("health", False): {"GET": health},
+    ("reset", False): {"POST": reset},
+    ("config", False): {"GET": get_config, "POST": set_config},
+    ("campaigns", False): {"GET": list_campaigns, "POST": create_campaign},
+    ("campaigns", True): {"GET": get_campaign, "PATCH": patch_campaign, "DELETE": delete_campaign},
+    ("requests", False): {"GET": get_requests, "DELETE": clear_requests},
+    ("faults", False): {"GET": get_faults, "POST": add_faults, "DELETE": clear_faults},
+}

@@ -1,0 +1,87 @@
+"""The API's paths, matched against the RAW request path (still percent-encoded, ``//`` kept).
+
+Each route names the spelling it stands for (see README "Endpoints"), so the request log
+can tell which variant a client used. Order matters: fixed segments (getAllCampaignDetails,
+schedule, trigger) come before the ``{campaignId}`` catch-alls.
+"""
+
+import re
+from urllib.parse import unquote
+
+_SID = r"(?P<sid>[^/]+)"
+_CID = r"(?P<cid>[^/]+)"
+_V2 = "/campaign/api/v2/public/" + _SID
+_V1 = "/agentassist/api/v1/public/" + _SID
+
+
+class Route:
+    def __init__(self, name, pattern, methods):
+        self.name = name
+        self.regex = re.compile("^" + pattern + "$")
+        self.methods = methods  # HTTP method -> operation kind
+
+    def allowed(self):
+        return sorted(self.methods)
+
+
+ROUTES = [
+    Route("list-v2", _V2 + "/campaign/getAllCampaignDetails", {"POST": "list"}),
+    Route("list-v1", _V1 + "/campaign/getAllCampaignDetails", {"POST": "list"}),
+    Route("schedule-v2", _V2 + "/campaign/schedule", {"POST": "schedule"}),
+    Route("status-v2", _V2 + "/campaign/" + _CID + "/status", {"POST": "status"}),
+    Route("status-v1", _V1 + "/campaign/" + _CID + "/status", {"POST": "status"}),
+    # Voice start/stop pages: no /campaign prefix.
+    Route("trigger-v2-short", "/api/v2/public/" + _SID + "/campaign/trigger/" + _CID,
+          {"POST": "trigger"}),
+    Route("trigger-v2", _V2 + "/campaign/trigger/" + _CID, {"POST": "trigger"}),
+    # SMS stop page: double slash before trigger.
+    Route("trigger-v2-double-slash", _V2 + "/campaign//trigger/" + _CID, {"POST": "trigger"}),
+    # GET = get, DELETE = delete, POST = SMS start page (no /trigger segment).
+    Route("campaign-v2", _V2 + "/campaign/" + _CID,
+          {"GET": "get", "POST": "trigger", "DELETE": "delete"}),
+    Route("campaign-v1", _V1 + "/campaign/" + _CID, {"GET": "get", "DELETE": "delete"}),
+    Route("trigger-v1", "/campaign/api/v1/public/" + _SID + "/campaign/" + _CID,
+          {"POST": "trigger"}),
+]
+
+
+class Match:
+    """Result of routing one request (``route`` None = unknown path)."""
+
+    def __init__(self, route=None, params=None, method=None):
+        self.route = route
+        self.params = params or {}
+        self.kind = route.methods.get(method) if route else None
+
+    @property
+    def name(self):
+        return self.route.name if self.route else None
+
+    @property
+    def sid(self):
+        return self.params.get("sid")
+
+    @property
+    def cid(self):
+        return self.params.get("cid")
+
+
+def match(method, raw_path):
+    for route in ROUTES:
+        m = route.regex.match(raw_path)
+        if m:
+            return Match(route, {k: unquote(v) for k, v in m.groupdict().items()}, method)
+    return Match()
+
+
+def operation(kind, query):
+    """The log's operation name for a matched kind and the request's query."""
+    if kind == "status":
+        return "campaign_contacts" if query.get("view") == ["contacts"] else "campaign_status"
+    if kind == "schedule":
+        return "schedule_disable" if query.get("enableSchedule") == ["false"] else "schedule_enable"
+    return {"get": "get_campaign", "list": "list_campaigns", "trigger": "trigger",
+            "delete": "delete_campaign"}.get(kind)
+
+
+WRITE_KINDS = ("trigger", "delete", "schedule")

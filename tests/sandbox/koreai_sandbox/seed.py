@@ -1,0 +1,226 @@
+"""Default seed data, built from the sample responses of the API pages in shared/seeds/.
+
+A seed entry is a campaign object as the API shows it, plus a few sandbox-only keys that
+never appear in API responses:
+
+  type                 "voice" | "sms" (required)
+  stream_id            which configured stream holds it (default: the first one)
+  ready_after_reads    Preparing -> Ready after this many reads (get/status/list)
+  ready_after_seconds  Preparing -> Ready after this many seconds
+  previous_status      status to return to when a schedule is disabled (default Ready)
+  connection           list-result "connection" (queue or flow name); also taken from
+                       queue_name / experienceFlowName when those are given
+  contact_results      rows returned by the status call with view=contacts
+  campaignInstanceUpdatedAt  list-result extra (default: updatedAt once it has run)
+
+``schedule`` may carry startDateTime/endDateTime/recurrenceObject besides the two booleans;
+they are kept apart and shown only when the ``schedule_details`` config is on.
+"""
+
+import copy
+import json
+
+WEEKDAYS = [
+    {"day": d, "start": "9:00 AM", "end": "6:00 PM"} for d in ("MO", "TU", "WE", "TH", "FR")
+]
+
+# Voice template: the delete-voice-campaign-v2 sample minus identity and timestamps.
+VOICE_TEMPLATE = {
+    "description": "Connects customers with live agents to assist with upcoming service renewals "
+                   "using progressive dialing. Ensures personalized support and improved engagement.",
+    "dncLists": {"id": "cl-68b802a-2b99-4245-8eea-6d322a8xxxxx", "name": "DNC CL Dec 4"},
+    "priority": "5",
+    "dialingMode": "Progressive",
+    "dialingStrategy": {
+        "callerId": {"phoneNumber": "+181633xxxxx"},
+        "callingHours": {"frequency": "WEEKLY", "days": WEEKDAYS, "timezone": "Asia/Kolkata"},
+        "dialingOrder": "FIFO",
+        "maxAttemptsPerRecord": 3,
+        "defaultRetryPeriod": 10,
+        "maxRingTime": 30,
+        "useSystemMappings": False,
+    },
+    "status": "Ready",
+    "isFiltersEnabled": False,
+    "schedule": {"isSchedulingEnabled": False, "isRecurrenceEnabled": False},
+    "contactLists": ["CL Only 2020 Dec 4"],
+}
+
+# SMS template: the delete-sms-campaign sample minus identity, timestamps and instance.
+SMS_TEMPLATE = {
+    "description": "This campaign sends an SMS with a link or instructions to interact with a "
+                   "Kore.ai bot. Customers can check order status, raise tickets, or get help\u2014all "
+                   "via chat-enabled SMS.",
+    "priority": "5",
+    "format": "advanced",
+    "dialingStrategy": {
+        "callerId": {"phoneNumber": "+91987654321"},
+        "callingHours": {"frequency": "WEEKLY", "timezone": "Asia/Kolkata",
+                         "days": [{"day": d["day"], "start": d["start"], "end": d["end"]}
+                                  for d in WEEKDAYS]},
+    },
+    "experienceFlow": "cf-67447605-115e-5dd2-a676-e158cf3bxxxx",
+    "status": "Ready",
+    "schedule": {"isSchedulingEnabled": False, "isRecurrenceEnabled": False},
+    "contactLists": ["Renewal Due - May/June 2025"],
+}
+
+TEMPLATES = {"voice": VOICE_TEMPLATE, "sms": SMS_TEMPLATE}
+
+# Sandbox-only keys of a seed entry (see the module docstring).
+SANDBOX_KEYS = ("type", "stream_id", "ready_after_reads", "ready_after_seconds",
+                "previous_status", "connection", "queue_name", "experienceFlowName",
+                "contact_results", "campaignInstanceUpdatedAt")
+
+_RENEWAL = copy.deepcopy(VOICE_TEMPLATE)
+_INTERACTIVE = copy.deepcopy(SMS_TEMPLATE)
+
+DEFAULT_SEED = [
+    # delete-voice-campaign-v2.txt, exactly as its sample response shows it.
+    dict(_RENEWAL, type="voice", queue_name="Default Queue",
+         _id="cd-a1e45a7-e8ba-4e97-a339-476ebc7xxxxx",
+         name="Service Renewal Outreach Campaign61",
+         lname="service renewal outreach campaign61",
+         createdAt="2025-12-04T10:50:56.762Z", updatedAt="2025-12-05T06:31:23.308Z"),
+    # delete-sms-campaign.txt, exactly as its sample response shows it.
+    dict(_INTERACTIVE, type="sms",
+         _id="cd-3aefda80-f98e-5f4f-ad41-92803abbxxxx",
+         name="Interactive Support SMS Campaign",
+         lname="interactive support sms campaign",
+         status="Stopped",
+         createdAt="2025-06-27T09:25:53.320Z", updatedAt="2025-06-27T09:31:56.940Z",
+         campaignInstanceId="cid-xxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
+         campaignInstanceUpdatedAt="2025-06-27T09:31:56.940Z"),
+    # The schedule pages' campaign (enable daily / disable).
+    {
+        "type": "voice", "experienceFlowName": "Product Feedback Survey Flow",
+        "_id": "cd-671b3bd-a7a1-4709-bd6a-70803e3xxxxx",
+        "name": "Agentless Voice | Product Feedback | Jan 9",
+        "description": "Automated feedback survey calls for customers who bought a product in the "
+                       "last 30 days.",
+        "dncLists": {"id": "cl-68b802a-2b99-4245-8eea-6d322a8xxxxx", "name": "DNC CL Dec 4"},
+        "priority": "4",
+        "dialingMode": "Agentless",
+        "dialingStrategy": dict(copy.deepcopy(VOICE_TEMPLATE["dialingStrategy"]),
+                                maxAttemptsPerRecord=2, defaultRetryPeriod=60),
+        "experienceFlow": "cf-2d7c9a1e-4f3b-5a6c-8d9e-0f1a2b3cxxxx",
+        "enableMachineDetect": False,
+        "status": "Ready",
+        "isFiltersEnabled": False,
+        "createdAt": "2026-01-09T07:12:41.118Z", "updatedAt": "2026-01-09T07:15:02.540Z",
+        "schedule": {"isSchedulingEnabled": False, "isRecurrenceEnabled": False},
+        "contactLists": ["Product Buyers Jan 2026"],
+    },
+    # Active voice campaign: the instance id is the one in stop-voice-campaign-v2.txt.
+    dict(copy.deepcopy(VOICE_TEMPLATE), type="voice", queue_name="Retention Queue",
+         _id="cd-5c2f9e1-4b7a-4d3e-9f21-8a6b0c4xxxxx",
+         name="Winter Retention Callback Campaign",
+         lname="winter retention callback campaign",
+         description="Preview dialing for agents calling back customers at risk of churn.",
+         dialingMode="Preview", maxSkips=2, priority="3", status="Active",
+         createdAt="2025-12-01T08:00:12.004Z", updatedAt="2025-12-05T11:58:40.117Z",
+         campaignInstanceId="cid-835ee4a-697e-4846-8340-7e3e301xxxxx",
+         campaignInstanceUpdatedAt="2025-12-05T11:58:40.117Z",
+         contactLists=["At Risk Customers Dec"]),
+    # Active SMS campaign (simple format, Base64 message as in the v2 create pages).
+    dict(copy.deepcopy(SMS_TEMPLATE), type="sms",
+         _id="cd-7e21c4b0-5a9d-5c1e-8f3a-1b2c3d4exxxx",
+         name="Payment Reminder SMS | December",
+         lname="payment reminder sms | december",
+         description="Reminds customers of upcoming payment due dates.",
+         format="simple", priority="2", status="Active",
+         message={"message": "TWVzc2FnZSBmb3IgeW91ciB0YXJnZXRlZCBjdXN0b21lcg%3D%3D"},
+         isImported=False, isFiltersEnabled=False,
+         createdAt="2025-12-02T09:30:00.000Z", updatedAt="2025-12-06T04:00:00.512Z",
+         campaignInstanceId="cid-4f1d2c3-8a9b-4c5d-9e6f-7a8b9c0xxxxx",
+         campaignInstanceUpdatedAt="2025-12-06T04:00:00.512Z",
+         contactLists=["Payment Due Dec 2025"]),
+    # Voice campaign right after create ("creation in progress"): Ready after two reads.
+    {
+        "type": "voice", "ready_after_reads": 2, "experienceFlowName": "Plan Launch Flow",
+        "_id": "cd-9e14b72-88cc-4544-9a98-7aee9b7xxxxx",
+        "name": "New Plan Launch Outreach",
+        "description": "Announces the new family plan to existing subscribers.",
+        "dncLists": {"id": "cl-68b802a-2b99-4245-8eea-6d322a8xxxxx", "name": "DNC CL Dec 4"},
+        "priority": "5",
+        "dialingMode": "Agentless",
+        "dialingStrategy": copy.deepcopy(VOICE_TEMPLATE["dialingStrategy"]),
+        "experienceFlow": "cf-8b7a6c5d-4e3f-5a2b-9c1d-0e9f8a7bxxxx",
+        "enableMachineDetect": False,
+        "status": "Preparing",
+        "isFiltersEnabled": False,
+        "createdAt": "2026-01-12T10:00:00.000Z", "updatedAt": "2026-01-12T10:00:00.000Z",
+        "schedule": {"isSchedulingEnabled": False},
+        "contactLists": ["Subscribers Jan 2026"],
+    },
+    # Completed SMS campaign that used a pre-approved template.
+    dict(copy.deepcopy(SMS_TEMPLATE), type="sms",
+         _id="cd-2b8d6f10-3c4e-5f6a-8b9c-0d1e2f3axxxx",
+         name="Holiday Greetings SMS 2025",
+         lname="holiday greetings sms 2025",
+         description="Season's greetings with a discount code.",
+         format="simple", priority="1", status="Completed",
+         message={"message": "SGFwcHkgaG9saWRheXMh", "template_name": "holiday_greetings",
+                  "templateId": "cmt-5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6bxxxx"},
+         isImported=False, isFiltersEnabled=False,
+         createdAt="2025-11-20T06:45:10.250Z", updatedAt="2025-12-26T18:30:00.000Z",
+         campaignInstanceId="cid-0a1b2c3-4d5e-4f6a-8b7c-9d0e1f2xxxxx",
+         campaignInstanceUpdatedAt="2025-12-26T18:30:00.000Z",
+         contactLists=["Loyalty Members 2025"]),
+    # Voice campaign with a weekly schedule switched on (status Scheduled).
+    {
+        "type": "voice", "previous_status": "Ready",
+        "experienceFlowName": "Satisfaction Survey Flow",
+        "_id": "cd-3f6e8d2-1a2b-4c3d-8e4f-5a6b7c8xxxxx",
+        "name": "Weekly Satisfaction Survey Calls",
+        "description": "Short CSAT survey calls to customers whose tickets were closed.",
+        "dncLists": {"id": "cl-68b802a-2b99-4245-8eea-6d322a8xxxxx", "name": "DNC CL Dec 4"},
+        "priority": "3",
+        "dialingMode": "Agentless",
+        "dialingStrategy": copy.deepcopy(VOICE_TEMPLATE["dialingStrategy"]),
+        "experienceFlow": "cf-1c2d3e4f-5a6b-5c7d-8e9f-0a1b2c3dxxxx",
+        "enableMachineDetect": False,
+        "status": "Scheduled",
+        "isFiltersEnabled": False,
+        "createdAt": "2025-10-15T12:00:00.000Z", "updatedAt": "2026-01-05T08:59:59.999Z",
+        "schedule": {
+            "isSchedulingEnabled": True, "isRecurrenceEnabled": True,
+            "startDateTime": "2026-01-05 09:00:00", "endDateTime": "2027-12-31 18:00:00",
+            "recurrenceObject": {"recurType": "Weekly",
+                                 "weeklyDetails": {"onceEveryNweeks": 1,
+                                                   "whichDays": ["Mon", "Wed", "Fri"]}},
+        },
+        "contactLists": ["Closed Tickets Weekly"],
+    },
+    # Paused voice campaign (only the UI can pause; seedable to test stop/resume).
+    dict(copy.deepcopy(VOICE_TEMPLATE), type="voice", queue_name="Collections Queue",
+         _id="cd-6a7b8c9-0d1e-4f2a-9b3c-4d5e6f7xxxxx",
+         name="Collections Follow-up | Q4 2025",
+         lname="collections follow-up | q4 2025",
+         description="Agents follow up on overdue invoices.",
+         priority="4", status="Paused",
+         createdAt="2025-10-01T05:30:00.000Z", updatedAt="2025-12-03T10:10:10.101Z",
+         campaignInstanceId="cid-9f8e7d6-5c4b-4a3f-8e2d-1c0b9a8xxxxx",
+         campaignInstanceUpdatedAt="2025-12-03T10:10:10.101Z",
+         contactLists=["Overdue Invoices Q4"]),
+]
+
+
+def load_seed(spec):
+    """Resolve a seed spec to a list of campaign entries (deep copies).
+
+    ``spec`` is "default", "empty", a path to a JSON file (a list, or
+    ``{"campaigns": [...]}``) or a list of entries.
+    """
+    if spec is None or spec == "default":
+        return copy.deepcopy(DEFAULT_SEED)
+    if spec == "empty":
+        return []
+    if isinstance(spec, str):
+        with open(spec, encoding="utf-8") as fh:
+            spec = json.load(fh)
+        if isinstance(spec, dict):
+            spec = spec.get("campaigns")
+    if not isinstance(spec, list) or not all(isinstance(c, dict) for c in spec):
+        raise ValueError('seed must be "default", "empty", a JSON file path or a list of campaigns')
+    return copy.deepcopy(spec)

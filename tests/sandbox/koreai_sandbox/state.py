@@ -1,0 +1,501 @@
+"""Sandbox state: campaigns per (account, stream), the status machine, the request log,
+injected faults, seen JWT ids and rate-limit windows.
+
+Everything lives on one SandboxState per app; callers hold ``state.lock`` (an RLock) around
+any sequence of calls that must be atomic (the app holds it for a whole API request).
+"""
+
+import collections
+import copy
+import datetime as dt
+import math
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from . import validation
+from .config import parse_clock, runtime_view
+from .errors import ApiError
+from .seed import SANDBOX_KEYS, TEMPLATES, load_seed
+
+LOG_LIMIT = 50000  # oldest entries are dropped past this; seq numbers keep counting
+FAULT_KINDS = ("status", "delay", "drop", "malformed")
+SCHEDULED = ("Scheduled", "Rescheduled")
+
+
+def iso_now():
+    """Current UTC time as the API writes it: 2025-12-05T12:01:35.312Z."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def new_id(prefix):
+    return "%s-%s" % (prefix, uuid.uuid4())
+
+
+@dataclass
+class Campaign:
+    """One stored campaign: the object the API shows (``obj``) plus sandbox-only state."""
+
+    type: str
+    stream_id: str
+    account_id: str
+    obj: dict
+    ready_after_reads: int = None
+    ready_at: float = None
+    reads: int = 0
+    previous_status: str = "Ready"
+    connection: str = None
+    contact_results: list = field(default_factory=list)
+    instance_updated_at: str = None
+    schedule_sent: dict = None  # startDateTime/endDateTime/recurrenceObject as sent
+    schedule_key: tuple = None  # normalised, to spot a needless identical re-enable
+    lag_status: str = None
+    lag_left: int = 0
+
+    @property
+    def id(self):
+        return self.obj["_id"]
+
+    @property
+    def name(self):
+        return self.obj["name"]
+
+    @property
+    def status(self):
+        return self.obj["status"]
+
+    @property
+    def scheduling_enabled(self):
+        return bool(self.obj.get("schedule", {}).get("isSchedulingEnabled"))
+
+
+class SandboxState:
+    def __init__(self, config, clock=time.time):
+        self.lock = threading.RLock()
+        self.clock = clock  # for rate windows and ready_after_seconds; tests may fake it
+        self.startup = copy.deepcopy(config)
+        self.streams = {s["stream_id"]: s["account_id"] for s in config["streams"]}
+        self.default_stream = config["streams"][0]["stream_id"]
+        self.reset()
+
+    # --- reset / config ------------------------------------------------------------
+
+    def reset(self, seed=None, keep_config=False):
+        """Back to the startup seed (or ``seed``); clears log, faults, jtis and rate windows."""
+        with self.lock:
+            entries = load_seed(self.startup["seed"] if seed is None else seed)
+            self.stores = {}
+            for entry in entries:
+                self.add_campaign(entry)
+            if not keep_config:
+                self.config = runtime_view(self.startup)
+            self.log = []
+            self.seq = 0
+            self.faults = []
+            self.seen_jtis = {}
+            self.windows = {}
+
+    @property
+    def strict(self):
+        return self.config["mode"] == "strict"
+
+    def business_now(self):
+        """'Now' for the schedule rule: the ``now`` config, else real UTC (naive)."""
+        if self.config["now"]:
+            return parse_clock(self.config["now"])
+        return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+    # --- campaigns -----------------------------------------------------------------
+
+    def add_campaign(self, entry, default_status=None):
+        """Store a campaign from a seed/control entry; raises ValueError on bad input."""
+        e = copy.deepcopy(entry)
+        extra = {k: e.pop(k) for k in SANDBOX_KEYS if k in e}
+        ctype = extra.get("type")
+        if ctype not in ("voice", "sms"):
+            raise ValueError("campaign type must be voice or sms")
+        name = e.get("name")
+        if not isinstance(name, str) or not name:
+            raise ValueError("campaign name is required")
+        stream_id = extra.get("stream_id") or self.default_stream
+        if stream_id not in self.streams:
+            raise ValueError("unknown stream_id %s" % stream_id)
+        account_id = self.streams[stream_id]
+        cid = e.pop("_id", None) or e.pop("id", None) or new_id("cd")
+        store = self.stores.setdefault((account_id, stream_id), {})
+        if cid in store:
+            raise ValueError("campaign id %s already exists" % cid)
+
+        merged = copy.deepcopy(TEMPLATES[ctype])
+        if default_status:
+            merged["status"] = default_status
+        merged.update(e)
+        if merged.get("status") not in validation.STATUSES:
+            raise ValueError("status must be one of %s" % ", ".join(validation.STATUSES))
+        now = iso_now()
+        merged.setdefault("createdAt", now)
+        merged.setdefault("updatedAt", merged["createdAt"])
+        if ctype == "voice" and merged.get("dialingMode") == "Agentless":
+            merged.setdefault("experienceFlow", new_id("cf"))
+        if ctype == "voice" and merged.get("dialingMode") == "Preview":
+            merged.setdefault("maxSkips", 3)
+        # _id, name, lname first, as in every sample response.
+        obj = {"_id": cid, "name": name, "lname": merged.pop("lname", None) or name.lower()}
+        obj.update((k, v) for k, v in merged.items() if k not in ("name",))
+
+        c = Campaign(type=ctype, stream_id=stream_id, account_id=account_id, obj=obj)
+        self._split_schedule(c, obj.get("schedule"))
+        c.previous_status = extra.get("previous_status") or "Ready"
+        c.connection = (extra.get("connection") or extra.get("queue_name")
+                        or extra.get("experienceFlowName"))
+        c.contact_results = list(extra.get("contact_results") or [])
+        c.instance_updated_at = extra.get("campaignInstanceUpdatedAt") or (
+            obj["updatedAt"] if obj.get("campaignInstanceId") else None)
+        if extra.get("ready_after_reads") is not None:
+            c.ready_after_reads = int(extra["ready_after_reads"])
+        if extra.get("ready_after_seconds") is not None:
+            c.ready_at = self.clock() + float(extra["ready_after_seconds"])
+        self._tick(c)
+        store[cid] = c
+        return c
+
+    def _split_schedule(self, c, schedule):
+        # The object shows only the two booleans; what was sent is kept aside.
+        schedule = dict(schedule or {})
+        details = {k: schedule.pop(k) for k in ("startDateTime", "endDateTime", "recurrenceObject")
+                   if k in schedule}
+        flags = {"isSchedulingEnabled": bool(schedule.get("isSchedulingEnabled", False))}
+        if "isRecurrenceEnabled" in schedule or details:
+            flags["isRecurrenceEnabled"] = bool(schedule.get("isRecurrenceEnabled", bool(details)))
+        c.obj["schedule"] = flags
+        c.schedule_sent = c.schedule_key = None
+        if details:
+            try:
+                c.schedule_key = validation.parse_schedule(details)
+            except ApiError as exc:
+                raise ValueError("bad schedule: %s" % exc.msg) from None
+            c.schedule_sent = details
+
+    def patch_campaign(self, c, fields):
+        """Control-API merge of fields into a campaign (sandbox keys go to its state)."""
+        fields = copy.deepcopy(fields)
+        for key in ("type", "_id", "id", "stream_id"):
+            if key in fields:
+                raise ValueError("%s cannot be changed" % key)
+        if "status" in fields and fields["status"] not in validation.STATUSES:
+            raise ValueError("status must be one of %s" % ", ".join(validation.STATUSES))
+        if "name" in fields and (not isinstance(fields["name"], str) or not fields["name"]):
+            raise ValueError("name must be a non-empty string")
+        for key in ("ready_after_reads", "ready_after_seconds", "previous_status", "connection",
+                    "queue_name", "experienceFlowName", "contact_results",
+                    "campaignInstanceUpdatedAt"):
+            if key not in fields:
+                continue
+            value = fields.pop(key)
+            if key == "ready_after_reads":
+                c.ready_after_reads, c.reads = value, 0
+            elif key == "ready_after_seconds":
+                c.ready_at = None if value is None else self.clock() + float(value)
+            elif key == "previous_status":
+                c.previous_status = value
+            elif key == "contact_results":
+                c.contact_results = list(value or [])
+            elif key == "campaignInstanceUpdatedAt":
+                c.instance_updated_at = value
+            else:
+                c.connection = value
+        if "schedule" in fields:
+            merged = dict(c.obj.get("schedule", {}))
+            merged.update(c.schedule_sent or {})
+            merged.update(fields.pop("schedule") or {})
+            self._split_schedule(c, merged)
+        if "name" in fields and "lname" not in fields:
+            fields["lname"] = fields["name"].lower()
+        if "status" in fields:
+            c.lag_left = 0  # a status set from outside is what reads show at once
+        c.obj.update(fields)
+        self._tick(c)
+        return c
+
+    def store(self, account, stream):
+        return self.stores.get((account, stream), {})
+
+    def find(self, account, stream, cid):
+        c = self.store(account, stream).get(cid)
+        if c is not None:
+            self._tick(c)
+        return c
+
+    def find_by_name(self, account, stream, name):
+        # The API keys schedules by name; compared lower-cased like lname.
+        lname = name.lower()
+        found = [c for c in self.store(account, stream).values() if c.obj.get("lname") == lname]
+        for c in found:
+            self._tick(c)
+        return found
+
+    def all_campaigns(self):
+        return [c for store in self.stores.values() for c in store.values()]
+
+    def find_any(self, cid):
+        """Control API lookup across all streams."""
+        for c in self.all_campaigns():
+            if c.id == cid:
+                return c
+        return None
+
+    def remove(self, c):
+        self.stores[(c.account_id, c.stream_id)].pop(c.id, None)
+
+    # --- reads (with ready_after_reads and lag_reads) -------------------------------------
+
+    def _tick(self, c):
+        if c.status == "Preparing" and c.ready_at is not None and self.clock() >= c.ready_at:
+            c.obj["status"] = "Ready"
+
+    def peek_status(self, c):
+        """The status a read would report, without counting as a read."""
+        self._tick(c)
+        return c.lag_status if c.lag_left > 0 else c.status
+
+    def read(self, c):
+        """Public view of ``c`` as an API read reports it; counts as one read."""
+        view = self.public_view(c)
+        view["status"] = self.peek_status(c)
+        if c.lag_left > 0:
+            c.lag_left -= 1
+        if c.status == "Preparing" and c.ready_after_reads is not None:
+            c.reads += 1
+            if c.reads >= c.ready_after_reads:
+                c.obj["status"] = "Ready"  # reported from the next read on
+        return view
+
+    def public_view(self, c):
+        view = copy.deepcopy(c.obj)
+        if self.config["schedule_details"] and c.schedule_sent:
+            view["schedule"].update(copy.deepcopy(c.schedule_sent))
+        return view
+
+    def list_view(self, c):
+        """A list result: the read view plus the list-only extras (API §4.1, §5 #11)."""
+        view = self.read(c)
+        view["campaignInstanceUpdatedAt"] = c.instance_updated_at
+        if c.type == "voice":
+            view["connection"] = c.connection or (
+                "Default Queue" if view.get("dialingMode") != "Agentless" else "Default Flow")
+            return view
+        view = dict([("id", view.pop("_id"))] + list(view.items()))  # SMS results carry "id"
+        view["totalMessagesSent"] = 0
+        view.setdefault("campaignExecutionType", "NORMAL")
+        return view
+
+    def control_view(self, c):
+        view = copy.deepcopy(c.obj)
+        view["schedule"].update(copy.deepcopy(c.schedule_sent or {}))
+        view.update(type=c.type, stream_id=c.stream_id, account_id=c.account_id)
+        view["sandbox"] = {
+            "ready_after_reads": c.ready_after_reads, "reads": c.reads,
+            "ready_at": c.ready_at, "previous_status": c.previous_status,
+            "connection": c.connection, "lag_status": c.lag_status,
+            "lag_reads_left": c.lag_left, "contact_results": len(c.contact_results),
+        }
+        return view
+
+    # --- status machine -------------------------------------------------------------
+
+    def _refuse(self, msg):
+        """Strict mode: an illegal transition is a 409. Tolerant: the caller answers success."""
+        if self.strict:
+            raise ApiError(409, msg)
+
+    def _set_status(self, c, status, lag=False):
+        if lag and self.config["lag_reads"] > 0:
+            c.lag_status, c.lag_left = c.status, self.config["lag_reads"]
+        c.obj["status"] = status
+        c.obj["updatedAt"] = iso_now()
+
+    def trigger(self, c, action):
+        """play/stop. Returns ``(response, tolerated)`` (tolerated = refused in strict mode)."""
+        self._tick(c)
+        status, name = c.status, c.name
+        if action == "play":
+            if status == "Active":
+                refusal = "Campaign %s is already Active" % name
+            elif status == "Preparing":
+                refusal = "Campaign %s is still Preparing and cannot be started" % name
+            elif status in SCHEDULED:
+                refusal = "Campaign %s is scheduled and cannot be run manually" % name
+            else:
+                refusal = None
+            if refusal:
+                self._refuse(refusal)
+                return self._play_response(c), True
+            if status != "Paused":  # resuming keeps the run; any other start is a new instance
+                c.obj["campaignInstanceId"] = new_id("cid")
+            self._set_status(c, "Active", lag=True)
+            c.instance_updated_at = c.obj["updatedAt"]
+            return self._play_response(c), False
+
+        if status not in ("Active", "Paused"):
+            if status == "Stopped":
+                self._refuse("Campaign %s is already Stopped" % name)
+            else:
+                self._refuse("Campaign %s is not running and cannot be stopped (status %s)"
+                             % (name, status))
+            return self._stop_response(c, status), True
+        if c.scheduling_enabled:
+            # The run ends but the schedule stays on; disabling it later leaves it Stopped.
+            c.previous_status = "Stopped"
+            self._set_status(c, "Scheduled", lag=True)
+        else:
+            self._set_status(c, "Stopped", lag=True)
+        c.instance_updated_at = c.obj["updatedAt"]
+        return self._stop_response(c, "Stopped"), False
+
+    def _play_response(self, c):
+        if c.type == "voice":
+            return {"status": c.status, "message": "Campaign Started", "totalCallsCompleted": 0,
+                    "updatedAt": c.obj["updatedAt"],
+                    "campaignInstanceId": c.obj.get("campaignInstanceId")}
+        return {"status": c.status, "message": "Campaign Started", "updatedAt": c.obj["updatedAt"]}
+
+    def _stop_response(self, c, status):
+        out = {"status": status, "message": "Campaign Stopped", "updatedAt": c.obj["updatedAt"]}
+        if c.type == "voice":
+            out["campaignInstanceId"] = c.obj.get("campaignInstanceId")
+        else:
+            out["campaignExecutionType"] = "NORMAL"
+        return out
+
+    def delete(self, c):
+        """Returns ``(deleted object, tolerated)``."""
+        tolerated = False
+        if c.status in ("Active", "Paused"):
+            self._refuse("Campaign %s is %s and cannot be deleted; stop it first" % (c.name, c.status))
+            tolerated = True  # tolerant mode deletes it anyway
+        data = self.public_view(c)
+        self.remove(c)
+        return data, tolerated
+
+    def enable_schedule(self, c, sent, key):
+        """Returns tolerated (True when strict mode would have refused)."""
+        if c.status == "Preparing":
+            self._refuse("Campaign %s is still Preparing and cannot be scheduled" % c.name)
+            return True
+        if c.scheduling_enabled and c.schedule_key == key:
+            self._refuse("Campaign %s is already scheduled with the same settings (status %s)"
+                         % (c.name, c.status))
+            return True
+        c.schedule_sent, c.schedule_key = copy.deepcopy(sent), key
+        c.obj["schedule"] = {"isSchedulingEnabled": True, "isRecurrenceEnabled": True}
+        if c.status in ("Ready", "Stopped", "Completed"):
+            c.previous_status = c.status
+            self._set_status(c, "Scheduled")
+        else:  # Active/Paused keep running; Scheduled gets the new settings
+            c.obj["updatedAt"] = iso_now()
+        return False
+
+    def disable_schedule(self, c):
+        if not c.scheduling_enabled:
+            self._refuse("Campaign %s schedule is not enabled (status %s)" % (c.name, c.status))
+            return True
+        c.obj["schedule"] = {"isSchedulingEnabled": False, "isRecurrenceEnabled": False}
+        c.schedule_sent = c.schedule_key = None
+        if c.status in SCHEDULED:
+            self._set_status(c, c.previous_status or "Ready")
+        else:
+            c.obj["updatedAt"] = iso_now()
+        return False
+
+    # --- request log -------------------------------------------------------------------
+
+    def record(self, entry):
+        with self.lock:
+            self.seq += 1
+            entry["seq"] = self.seq
+            self.log.append(entry)
+            if len(self.log) > LOG_LIMIT:
+                del self.log[: len(self.log) - LOG_LIMIT]
+
+    # --- faults -------------------------------------------------------------------------
+
+    def add_faults(self, faults):
+        checked = [check_fault(f) for f in faults]  # all or nothing
+        with self.lock:
+            self.faults.extend(checked)
+
+    def take_fault(self, method, operation, raw_path):
+        """Consume one use of the first fault matching this request; return it or None."""
+        with self.lock:
+            for fault in self.faults:
+                m = fault["match"]
+                if m.get("method") and m["method"].upper() != method:
+                    continue
+                if m.get("operation") and m["operation"] != operation:
+                    continue
+                if m.get("path_contains") and m["path_contains"] not in raw_path:
+                    continue
+                fault["count"] -= 1
+                if fault["count"] <= 0:
+                    self.faults.remove(fault)
+                return copy.deepcopy(fault)
+        return None
+
+    # --- rate limit -----------------------------------------------------------------------
+
+    def rate_take(self, account):
+        """Count one request against ``account``; return None, or seconds to wait (429).
+
+        Sliding 60 s window. Rejected requests are NOT counted, so a client that waits
+        Retry-After seconds always gets through.
+        """
+        rl = self.config["rate_limit"]
+        if not rl["enabled"]:
+            return None
+        now = self.clock()
+        window = self.windows.setdefault(account, collections.deque())
+        while window and window[0] <= now - 60:
+            window.popleft()
+        limit = rl["per_minute"]
+        if len(window) >= limit:
+            frees_at = window[len(window) - limit] + 60
+            return max(1, int(math.ceil(frees_at - now)))
+        window.append(now)
+        return None
+
+
+def check_fault(fault):
+    """Validate and fill defaults of one fault spec; raises ValueError."""
+    if not isinstance(fault, dict):
+        raise ValueError("each fault must be an object")
+    allowed = {"kind", "count", "match", "status", "retry_after", "body", "seconds", "apply"}
+    extra = set(fault) - allowed
+    if extra:
+        raise ValueError("unknown fault key(s): %s" % ", ".join(sorted(extra)))
+    kind = fault.get("kind")
+    if kind not in FAULT_KINDS:
+        raise ValueError("fault kind must be one of %s" % ", ".join(FAULT_KINDS))
+    out = {"kind": kind, "count": fault.get("count", 1), "match": fault.get("match") or {},
+           "apply": fault.get("apply", False)}
+    if not validation.is_int(out["count"]) or out["count"] < 1:
+        raise ValueError("fault count must be an integer >= 1")
+    if not isinstance(out["match"], dict) or set(out["match"]) - {"method", "operation",
+                                                                  "path_contains"}:
+        raise ValueError("fault match may only have method, operation, path_contains")
+    if not isinstance(out["apply"], bool):
+        raise ValueError("fault apply must be true or false")
+    if kind == "status":
+        out["status"] = fault.get("status", 503)
+        if not validation.is_int(out["status"]) or not 400 <= out["status"] <= 599:
+            raise ValueError("fault status must be an HTTP error status 400..599")
+    if "retry_after" in fault and fault["retry_after"] is not None:
+        out["retry_after"] = str(fault["retry_after"])
+    if "body" in fault:
+        out["body"] = fault["body"]
+    if kind == "delay":
+        seconds = fault.get("seconds", 1.0)
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds <= 120:
+            raise ValueError("fault seconds must be a number 0..120")
+        out["seconds"] = seconds
+    return out
