@@ -81,6 +81,24 @@ options:
       - If not set, the environment variable E(KOREAI_RETRIES) is used.
     type: int
     default: 4
+  rate_limit:
+    description:
+      - Requests per minute this controller may send for the account, shared by every module run on it
+        (forks, loops and parallel playbooks) through a small lock file under C(~/.ansible/tmp/koreai.campaign/).
+        A request waits for a free slot instead of being refused by the API.
+      - Kore.ai allows 60 requests per minute per account. Lower it when other tools use the same account;
+        V(0) turns pacing off.
+      - If not set, the environment variable E(KOREAI_RATE_LIMIT) is used.
+    type: int
+    default: 60
+  audit_log:
+    description:
+      - Append one JSON line for every write the module sends (start, stop, delete, schedule) to this file:
+        time, module, operation, campaign ID, name and type, status before and after, outcome, HTTP status,
+        user, controller host and process ID. Never a secret.
+      - Lines are appended under a lock, so several module runs can share one file. Nothing is written in check mode.
+      - If not set, the environment variable E(KOREAI_AUDIT_LOG) is used.
+    type: path
 notes:
   - Kore.ai allows 60 requests per minute per account across the Contact Center APIs. The modules read
     before they write and send only the writes needed; when the API answers HTTP 429 they wait and retry.

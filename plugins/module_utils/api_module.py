@@ -13,6 +13,8 @@ __metaclass__ = type
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 
 from ansible_collections.koreai.campaign.plugins.module_utils import client as client_lib
+from ansible_collections.koreai.campaign.plugins.module_utils.audit import AuditLog
+from ansible_collections.koreai.campaign.plugins.module_utils.pacing import RatePacer
 from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiClient, KoreaiError, split_host
 from ansible_collections.koreai.campaign.plugins.module_utils.lifecycle import PlanError
 from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError
@@ -31,6 +33,8 @@ def connection_argument_spec():
         ca_path=dict(type='path', fallback=(env_fallback, ['KOREAI_CA_PATH'])),
         timeout=dict(type='float', default=float(client_lib.DEFAULT_TIMEOUT), fallback=(env_fallback, ['KOREAI_TIMEOUT'])),
         retries=dict(type='int', default=client_lib.DEFAULT_RETRIES, fallback=(env_fallback, ['KOREAI_RETRIES'])),
+        rate_limit=dict(type='int', default=60, fallback=(env_fallback, ['KOREAI_RATE_LIMIT'])),
+        audit_log=dict(type='path', fallback=(env_fallback, ['KOREAI_AUDIT_LOG'])),
     )
 
 
@@ -68,6 +72,8 @@ class KoreaiModule(AnsibleModule):
             problems.append('timeout must be a positive number of seconds')
         if params.get('retries') is not None and params['retries'] < 0:
             problems.append('retries must be 0 or more')
+        if params.get('rate_limit') is not None and params['rate_limit'] < 0:
+            problems.append('rate_limit must be 0 (no pacing) or a number of requests per minute')
         return problems
 
     @property
@@ -82,8 +88,16 @@ class KoreaiModule(AnsibleModule):
                 client_id=params.get('client_id'), client_secret=params.get('client_secret'),
                 token=params.get('token'), validate_certs=params['validate_certs'], ca_path=params.get('ca_path'),
                 timeout=params['timeout'], retries=params['retries'],
-                on_secret=self.no_log_values.add, on_retry=self.warn)
+                on_secret=self.no_log_values.add, on_retry=self.warn,
+                pacer=RatePacer(params['rate_limit'], params['account_id']))
         return self._client
+
+    @property
+    def audit(self):
+        """The audit trail named by audit_log (KOREAI_AUDIT_LOG), or None."""
+        if not self.params.get('audit_log') or self.check_mode:
+            return None
+        return AuditLog(self.params['audit_log'], self._name)
 
     @property
     def api_calls(self):

@@ -207,7 +207,7 @@ class KoreaiClient:
 
     def __init__(self, host, stream_id, account_id, client_id=None, client_secret=None, token=None,
                  validate_certs=True, ca_path=None, timeout=DEFAULT_TIMEOUT, retries=DEFAULT_RETRIES,
-                 on_secret=None, on_retry=None, sleep=None):
+                 on_secret=None, on_retry=None, sleep=None, pacer=None):
         if not HAS_REQUESTS:
             raise KoreaiError('the Python library "requests" is required')
         if token is None and not HAS_JWT:
@@ -229,6 +229,9 @@ class KoreaiClient:
         self.session.headers['User-Agent'] = 'koreai.campaign/%s' % COLLECTION_VERSION
         self.session.headers['Accept'] = 'application/json'
         self.calls = 0
+        self.last_status = None
+        # Shares the account's requests-per-minute budget with other module runs (pacing.py).
+        self.pacer = pacer
         self._secrets = [s for s in (client_secret, token) if s]
         if token:
             self._on_secret(token)
@@ -297,6 +300,9 @@ class KoreaiClient:
         while True:
             wait = None
             reason = None
+            if self.pacer is not None:
+                self.pacer.acquire()
+            self.last_status = None
             try:
                 self.calls += 1
                 response = self.session.request(
@@ -322,7 +328,7 @@ class KoreaiClient:
                                       campaign, method, path)
                 reason = detail
             else:
-                status = response.status_code
+                status = self.last_status = response.status_code
                 text = response.text
                 try:
                     payload = response.json() if text.strip() else None

@@ -121,8 +121,10 @@ class _MissingId:
 class Runner:
     """Runs plans for one module invocation."""
 
-    def __init__(self, client, check_mode=False, wait=True, wait_timeout=300, warn=None, sleep=None, clock=None):
+    def __init__(self, client, check_mode=False, wait=True, wait_timeout=300, warn=None, sleep=None, clock=None,
+                 audit=None):
         self.client = client
+        self.audit = audit
         self.check_mode = check_mode
         self.wait = wait
         self.wait_timeout = wait_timeout
@@ -163,15 +165,19 @@ class Runner:
 
     def _trigger(self, campaign, trigger, style, accept, wanted, wait):
         """Send one start/stop; on an unknown outcome read back instead of resending."""
+        operation = '%s campaign' % api.TRIGGER_ACTIONS[trigger]
         try:
-            answer = api.trigger_campaign(self.client, campaign, campaign['type'], trigger, style)
+            answer = self._audited(operation, campaign, wanted, lambda: api.trigger_campaign(
+                self.client, campaign, campaign['type'], trigger, style))
         except KoreaiUnknownOutcome as exc:
             window = self.wait_timeout if wait else min(self.wait_timeout, UNKNOWN_OUTCOME_WINDOW)
             try:
                 status = self.wait_for(campaign, accept, wanted, timeout=window)
             except WaitTimeout as timeout:
+                self._record(operation, campaign, None, 'not applied (read back)')
                 raise KoreaiError('%s. Reading the campaign back: %s. The request was not sent again, so that it '
                                   'cannot run twice; run the task again to retry' % (exc, timeout))
+            self._record(operation, campaign, status, 'applied (read back)')
             self.warn('%s; reading it back shows status %s, so it took effect' % (exc, status))
             return {'status': status}
         status = answer.get('status') if isinstance(answer, dict) else None
@@ -257,11 +263,14 @@ class Runner:
 
     def _delete(self, campaign, api_version):
         try:
-            api.delete_campaign(self.client, campaign, campaign['type'], api_version)
+            self._audited('delete campaign', campaign, 'deleted',
+                          lambda: api.delete_campaign(self.client, campaign, campaign['type'], api_version))
         except KoreaiUnknownOutcome as exc:
             if api.get_campaign(self.client, campaign['id']) is not None:
+                self._record('delete campaign', campaign, None, 'not applied (read back)')
                 raise KoreaiError('%s. Reading it back shows the campaign still exists; the delete was not sent '
                                   'again. Run the task again to retry' % exc)
+            self._record('delete campaign', campaign, 'deleted', 'applied (read back)')
             self.warn('%s; reading it back shows the campaign is gone, so the delete took effect' % exc)
 
     # -- schedules --------------------------------------------------------------------------
@@ -280,20 +289,44 @@ class Runner:
     def _schedule_write(self, campaign, spec):
         name = campaign['name']
         label = api.campaign_label(campaign)
+        operation = 'disable schedule' if spec is None else 'enable schedule'
         try:
             if spec is None:
-                return api.disable_schedule(self.client, name, label)
-            return api.enable_schedule(self.client, name, spec, label)
+                return self._audited(operation, campaign, None, lambda: api.disable_schedule(self.client, name, label))
+            return self._audited(operation, campaign, None, lambda: api.enable_schedule(self.client, name, spec, label))
         except KoreaiUnknownOutcome as exc:
             current = api.get_campaign(self.client, campaign['id'])
             wanted = spec is not None
             if current is None or lifecycle.schedule_enabled(current) != wanted:
+                self._record(operation, campaign, None, 'not applied (read back)')
                 raise KoreaiError('%s. Reading it back shows the schedule is still %s; the request was not sent '
                                   'again. Run the task again to retry'
                                   % (exc, 'disabled' if wanted else 'enabled'))
+            self._record(operation, campaign, current.get('status'), 'applied (read back)')
             self.warn('%s; reading it back shows the schedule is %s, so it took effect'
                       % (exc, 'enabled' if wanted else 'disabled'))
             return {}
+
+    # -- audit trail ------------------------------------------------------------------------
+
+    def _audited(self, operation, campaign, status_after, send):
+        """Send one write and append its outcome to the audit trail, if one is kept."""
+        try:
+            answer = send()
+        except KoreaiUnknownOutcome as exc:
+            self._record(operation, campaign, None, 'unknown', detail=exc.detail)
+            raise
+        except KoreaiError as exc:
+            self._record(operation, campaign, None, 'failed', detail=getattr(exc, 'detail', str(exc)))
+            raise
+        status = answer.get('status') if isinstance(answer, dict) and answer.get('status') != 'success' else None
+        self._record(operation, campaign, status or status_after, 'success')
+        return answer
+
+    def _record(self, operation, campaign, status_after, outcome, detail=None):
+        if self.audit is not None:
+            self.audit.record(operation, campaign, campaign.get('status'), status_after, outcome,
+                              self.client.last_status, detail)
 
 
 def write_backup(backup_dir, campaign):

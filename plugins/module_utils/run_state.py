@@ -50,7 +50,7 @@ def run_campaign_module(campaign_type, default_delete_api):
             raise ValidationError('wait_timeout must be at least 1 second')
         client = module.client
         runner = Runner(client, check_mode=module.check_mode, wait=params['wait'],
-                        wait_timeout=params['wait_timeout'], warn=module.warn)
+                        wait_timeout=params['wait_timeout'], warn=module.warn, audit=module.audit)
         campaign = resolve_campaign(client, campaign_type, params['campaign_id'], params['name'])
         if params['state'] == 'absent':
             result = runner.ensure_absent(

@@ -228,7 +228,7 @@ def main():
         campaign = resolve_by_name(client, params['campaign'], types)
         if not campaign:
             raise campaign.error()
-        runner = Runner(client, check_mode=module.check_mode, warn=module.warn)
+        runner = Runner(client, check_mode=module.check_mode, warn=module.warn, audit=module.audit)
         result = runner.ensure_schedule(campaign, spec, params['replace'])
     except KNOWN_ERRORS as exc:
         module.fail_from(exc)

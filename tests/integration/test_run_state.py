@@ -205,3 +205,20 @@ def test_adhoc_stop_with_environment_credentials(ansible, sandbox):
                                        'campaign_id=%s state=stopped' % VOICE_ACTIVE)
     assert rc == 0 and not result['changed'] and result['api_calls'] == 1
     assert len(writes(sandbox)) == 1
+
+
+def test_audit_trail_records_every_write_and_no_secret(ansible, sandbox, tmp_path):
+    audit = tmp_path / 'audit.jsonl'
+    rc, results, output = ansible.playbook([
+        task('voice', campaign_id=VOICE_ACTIVE, state='stopped'),
+        task('voice', campaign_id=VOICE_ACTIVE, state='stopped'),
+        task('voice', campaign_id=VOICE_ACTIVE, state='absent'),
+    ], env={'KOREAI_AUDIT_LOG': str(audit)})
+    assert rc == 0, output
+    entries = [json.loads(line) for line in audit.read_text().splitlines()]
+    assert [(e['operation'], e['status_before'], e['status_after'], e['outcome'], e['http_status'])
+            for e in entries] == [('stop campaign', 'Active', 'Stopped', 'success', 200),
+                                  ('delete campaign', 'Stopped', 'deleted', 'success', 200)]
+    assert all(e['campaign_id'] == VOICE_ACTIVE and e['module'] == 'koreai.campaign.voice_campaign' for e in entries)
+    text = audit.read_text()
+    assert ansible.env['KOREAI_CLIENT_SECRET'] not in text and 'eyJ' not in text
