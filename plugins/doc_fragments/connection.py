@@ -93,9 +93,9 @@ options:
     default: 60
   audit_log:
     description:
-      - Append one JSON line for every write the module sends (start, stop, delete, schedule) to this file:
-        time, module, operation, campaign ID, name and type, status before and after, outcome, HTTP status,
-        user, controller host and process ID. Never a secret.
+      - Append one JSON line for every write the module sends (start, stop, delete, schedule) to this file,
+        with the time, module, operation, campaign ID, name and type, status before and after, outcome,
+        HTTP status, user, controller host and process ID. Never a secret.
       - Lines are appended under a lock, so several module runs can share one file. Nothing is written in check mode.
       - If not set, the environment variable E(KOREAI_AUDIT_LOG) is used.
     type: path

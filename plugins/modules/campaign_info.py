@@ -18,7 +18,7 @@ description:
   - With O(campaign_id) it reads one campaign (one request); otherwise it lists every page of each
     requested type (one request per 100 campaigns and type).
 author:
-  - koreai.campaign contributors
+  - koreai.campaign maintainers (@koreai-campaign)
 extends_documentation_fragment:
   - koreai.campaign.connection
   - koreai.campaign.connection.action_group

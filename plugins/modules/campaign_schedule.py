@@ -21,7 +21,7 @@ description:
     details, they are compared field by field.
   - Every option is checked before any request is sent.
 author:
-  - koreai.campaign contributors
+  - koreai.campaign maintainers (@koreai-campaign)
 extends_documentation_fragment:
   - koreai.campaign.connection
   - koreai.campaign.connection.action_group

@@ -18,7 +18,7 @@ description:
   - A start or stop whose answer is lost (timeout, reset connection, HTTP 5xx) is never sent again; the
     module reads the campaign back and decides from what it sees.
 author:
-  - koreai.campaign contributors
+  - koreai.campaign maintainers (@koreai-campaign)
 extends_documentation_fragment:
   - koreai.campaign.connection
   - koreai.campaign.connection.action_group

@@ -160,7 +160,7 @@ BAD_INPUTS = [
 
 def test_bad_inputs_fail_clearly_before_any_request(ansible, sandbox):
     tasks = []
-    for overrides, _ in BAD_INPUTS:
+    for overrides, dummy in BAD_INPUTS:
         args = dict(DAILY)
         args.update(overrides)
         args = dict((k, v) for k, v in args.items() if v is not None)

@@ -38,7 +38,7 @@ class TestTokens:
         assert len(claims['jti']) >= 32
 
     def test_every_request_gets_a_fresh_jti(self, client, adapter):
-        for _ in range(3):
+        for dummy in range(3):
             adapter.add(body={'data': {}})
             client.request('GET', PATH, 'get campaign')
         jtis = set(claims_of(r)['jti'] for r in adapter.requests)
@@ -112,7 +112,7 @@ class TestRetries:
 
     def test_429_without_retry_after_backs_off_and_gives_up(self, make_client, adapter, sleeps):
         client = make_client(retries=2)
-        for _ in range(3):
+        for dummy in range(3):
             adapter.add(429, {'errors': [{'msg': 'rate', 'code': 429}]})
         with pytest.raises(KoreaiApiError) as info:
             client.request('GET', PATH, 'get campaign')

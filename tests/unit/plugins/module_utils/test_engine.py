@@ -83,7 +83,7 @@ def test_wait_polls_with_backoff_until_active(runner, adapter, clock):
 
 def test_wait_timeout_names_the_last_status(runner, adapter, clock):
     adapter.add(body={'status': 'Active'})
-    for _ in range(20):
+    for dummy in range(20):
         adapter.add(body=status_answer('Ready'))
     with pytest.raises(engine.WaitTimeout) as info:
         runner(wait_timeout=10).ensure_run_state(voice('Ready'), 'started')
@@ -118,7 +118,7 @@ def test_unknown_outcome_read_back_shows_it_applied(runner, adapter):
 
 def test_unknown_outcome_not_applied_is_not_resent(runner, adapter):
     adapter.add(500, {'errors': [{'msg': 'Internal error', 'code': 500}]})
-    for _ in range(20):
+    for dummy in range(20):
         adapter.add(body=status_answer('Active'))
     with pytest.raises(KoreaiError) as info:
         runner(wait=False).ensure_run_state(voice('Active'), 'stopped')

@@ -123,7 +123,8 @@ def test_schedule_with_equal_details_is_a_no_op():
 
 
 def test_schedule_with_unpadded_details_still_matches():
-    details = dict(DETAILS, startDateTime='2026-1-27 18:29:00')
+    details = dict(DETAILS)
+    details['startDateTime'] = '2026-1-27 18:29:00'
     assert not lc.plan_schedule(campaign('Scheduled', True, **details), DAILY).changed
 
 
@@ -135,7 +136,8 @@ def test_schedule_with_other_details_is_replaced():
 
 def test_weekly_details_are_compared():
     weekly = {'recurrence': 'weekly', 'every': 1, 'days': ['Mon', 'Fri'], 'start': DAILY['start'], 'end': DAILY['end']}
-    details = dict(DETAILS, recurrenceObject={'recurType': 'Weekly',
-                                              'weeklyDetails': {'onceEveryNweeks': 1, 'whichDays': ['Fri', 'Mon']}})
+    details = dict(DETAILS)
+    details['recurrenceObject'] = {'recurType': 'Weekly',
+                                   'weeklyDetails': {'onceEveryNweeks': 1, 'whichDays': ['Fri', 'Mon']}}
     assert not lc.plan_schedule(campaign('Scheduled', True, **details), weekly).changed
     assert lc.plan_schedule(campaign('Scheduled', True, **details), dict(weekly, days=['Mon'])).changed

@@ -32,7 +32,7 @@ class Clock:
 def test_books_up_to_the_limit_then_waits_for_the_oldest_to_expire(tmp_path):
     clock = Clock()
     pacer = RatePacer(3, 'acc', state_dir=str(tmp_path), clock=clock, sleep=clock.sleep)
-    for _ in range(3):
+    for dummy in range(3):
         assert pacer.acquire() == 0
         clock.now += 1
     pacer.acquire()
@@ -42,7 +42,7 @@ def test_books_up_to_the_limit_then_waits_for_the_oldest_to_expire(tmp_path):
 
 def test_disabled_with_zero(tmp_path):
     pacer = RatePacer(0, 'acc', state_dir=str(tmp_path))
-    for _ in range(100):
+    for dummy in range(100):
         pacer.acquire()
     assert not os.path.exists(pacer.path)
 
@@ -73,7 +73,7 @@ def _book_until_full(state_dir, queue):
     pacer = RatePacer(10, 'shared', state_dir=state_dir, clock=lambda: 5000.0, sleep=refuse)
     booked = 0
     try:
-        for _ in range(10):
+        for dummy in range(10):
             pacer.acquire()
             booked += 1
     except NoWait:
@@ -84,12 +84,12 @@ def _book_until_full(state_dir, queue):
 def test_concurrent_processes_share_one_budget(tmp_path):
     """Four processes, each wanting ten requests in the same instant: together they get exactly ten."""
     queue = multiprocessing.Queue()
-    workers = [multiprocessing.Process(target=_book_until_full, args=(str(tmp_path), queue)) for _ in range(4)]
+    workers = [multiprocessing.Process(target=_book_until_full, args=(str(tmp_path), queue)) for dummy in range(4)]
     for worker in workers:
         worker.start()
     for worker in workers:
         worker.join(30)
-    assert sum(queue.get(timeout=5) for _ in workers) == 10
+    assert sum(queue.get(timeout=5) for dummy in workers) == 10
 
 
 def _append(path, index):

@@ -52,21 +52,21 @@ def run(module, args, capsys, check_mode=False, diff=False):
 def test_info_lists_both_types(adapter, capsys):
     adapter.add(body={'data': {'results': [VOICE], 'hasMore': False}})
     adapter.add(body={'data': {'results': [{'id': 'cd-2', 'name': 'Texts', 'format': 'simple'}], 'hasMore': False}})
-    result, _ = run(campaign_info, CONNECTION, capsys)
+    result, dummy = run(campaign_info, CONNECTION, capsys)
     assert not result['changed'] and result['count'] == 2 and result['api_calls'] == 2
     assert [(c['id'], c['type']) for c in result['campaigns']] == [('cd-1', 'voice'), ('cd-2', 'sms')]
 
 
 def test_info_by_id_missing_is_empty(adapter, capsys):
     adapter.add(404, {'errors': [{'msg': 'Campaign not found', 'code': 404}]})
-    result, _ = run(campaign_info, dict(CONNECTION, campaign_id='cd-x'), capsys)
+    result, dummy = run(campaign_info, dict(CONNECTION, campaign_id='cd-x'), capsys)
     assert result['campaigns'] == [] and result['api_calls'] == 1
 
 
 def test_info_name_filter(adapter, capsys):
     adapter.add(body={'data': {'results': [VOICE, dict(VOICE, _id='cd-3', name='Other', lname='other')],
                                'hasMore': False}})
-    result, _ = run(campaign_info, dict(CONNECTION, campaign_type='voice', name='RENEWALS'), capsys)
+    result, dummy = run(campaign_info, dict(CONNECTION, campaign_type='voice', name='RENEWALS'), capsys)
     assert [c['id'] for c in result['campaigns']] == ['cd-1']
 
 
@@ -74,7 +74,7 @@ def test_connection_options_from_environment(adapter, capsys, monkeypatch):
     for option, value in CONNECTION.items():
         monkeypatch.setenv('KOREAI_' + option.upper(), value)
     adapter.add(body={'data': {'results': [], 'hasMore': False}})
-    result, _ = run(campaign_info, {'campaign_type': 'voice'}, capsys)
+    result, dummy = run(campaign_info, {'campaign_type': 'voice'}, capsys)
     assert not result.get('failed') and adapter.requests[0].url.startswith(HOST + '/campaign/api/v2/public/' + STREAM)
     assert adapter.requests[0].headers['accountId'] == ACCOUNT
 
@@ -87,17 +87,17 @@ def test_connection_options_from_environment(adapter, capsys, monkeypatch):
 def test_missing_connection_options_fail_before_any_request(adapter, capsys, missing, message):
     args = dict(CONNECTION)
     del args[missing]
-    result, _ = run(voice_campaign, dict(args, campaign_id='cd-1', state='stopped'), capsys)
+    result, dummy = run(voice_campaign, dict(args, campaign_id='cd-1', state='stopped'), capsys)
     assert result['failed'] and message in result['msg'] and adapter.requests == []
 
 
 def test_bad_host_fails_before_any_request(adapter, capsys):
-    result, _ = run(campaign_info, dict(CONNECTION, host='platform.kore.ai'), capsys)
+    result, dummy = run(campaign_info, dict(CONNECTION, host='platform.kore.ai'), capsys)
     assert result['failed'] and 'host must be a base URL' in result['msg'] and adapter.requests == []
 
 
 def test_both_identities_fail_before_any_request(adapter, capsys):
-    result, _ = run(voice_campaign, dict(CONNECTION, campaign_id='cd-1', name='x', state='stopped'), capsys)
+    result, dummy = run(voice_campaign, dict(CONNECTION, campaign_id='cd-1', name='x', state='stopped'), capsys)
     assert result['failed'] and 'mutually exclusive' in result['msg'] and adapter.requests == []
 
 
@@ -105,20 +105,20 @@ def test_stop_is_one_read_one_write_and_a_poll(adapter, capsys):
     adapter.add(body={'data': VOICE})
     adapter.add(body={'status': 'Stopped', 'message': 'Campaign Stopped', 'campaignInstanceId': 'cid-1'})
     adapter.add(body={'data': {'id': 'cd-1', 'status': 'Stopped'}})
-    result, _ = run(voice_campaign, dict(CONNECTION, campaign_id='cd-1', state='stopped'), capsys, diff=True)
+    result, dummy = run(voice_campaign, dict(CONNECTION, campaign_id='cd-1', state='stopped'), capsys, diff=True)
     assert result['changed'] and result['api_calls'] == 3
     assert result['diff'] == {'before': {'status': 'Active'}, 'after': {'status': 'Stopped'}}
 
 
 def test_no_op_is_one_read(adapter, capsys):
     adapter.add(body={'data': dict(VOICE, status='Stopped')})
-    result, _ = run(voice_campaign, dict(CONNECTION, campaign_id='cd-1', state='stopped'), capsys)
+    result, dummy = run(voice_campaign, dict(CONNECTION, campaign_id='cd-1', state='stopped'), capsys)
     assert not result['changed'] and result['api_calls'] == 1 and 'diff' not in result
 
 
 def test_sms_module_refuses_a_voice_campaign(adapter, capsys):
     adapter.add(body={'data': VOICE})
-    result, _ = run(sms_campaign, dict(CONNECTION, campaign_id='cd-1', state='stopped'), capsys)
+    result, dummy = run(sms_campaign, dict(CONNECTION, campaign_id='cd-1', state='stopped'), capsys)
     assert result['failed'] and 'koreai.campaign.voice_campaign' in result['msg']
 
 
@@ -127,21 +127,21 @@ def test_sms_delete_uses_the_v1_seed_endpoint_by_default(adapter, capsys):
            'schedule': {'isSchedulingEnabled': False}}
     adapter.add(body={'data': sms})
     adapter.add(body={'status': 'success', 'data': sms})
-    result, _ = run(sms_campaign, dict(CONNECTION, campaign_id='cd-s', state='absent'), capsys)
+    result, dummy = run(sms_campaign, dict(CONNECTION, campaign_id='cd-s', state='absent'), capsys)
     assert result['changed']
     assert adapter.requests[1].path == '/agentassist/api/v1/public/%s/campaign/cd-s' % STREAM
 
 
 def test_schedule_validation_fails_before_any_request(adapter, capsys):
-    result, _ = run(campaign_schedule, dict(CONNECTION, campaign='x', recurrence='weekly',
-                                            start='2026-01-27 18:29:00', end='2099-01-01 00:00:00'), capsys)
+    args = dict(CONNECTION, campaign='x', recurrence='weekly', start='2026-01-27 18:29:00', end='2099-01-01 00:00:00')
+    result, dummy = run(campaign_schedule, args, capsys)
     assert result['failed'] and 'needs days' in result['msg'] and adapter.requests == []
 
 
 def test_unknown_campaign_name(adapter, capsys):
     adapter.add(body={'data': {'results': [VOICE], 'hasMore': False}})
-    result, _ = run(campaign_schedule, dict(CONNECTION, campaign='Renewal', campaign_type='voice', state='disabled'),
-                    capsys)
+    args = dict(CONNECTION, campaign='Renewal', campaign_type='voice', state='disabled')
+    result, dummy = run(campaign_schedule, args, capsys)
     assert result['failed'] and "did you mean 'Renewals'" in result['msg'] and result['api_calls'] == 1
 
 

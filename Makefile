@@ -1,0 +1,61 @@
+# koreai.campaign developer commands. Everything runs from .venv (created on first use).
+#   make demo   start the local sandbox and run playbooks/quickstart.yml against it
+#   make test   sanity + lint + unit + integration (what CI runs: .ci/run)
+
+SHELL := /bin/bash
+
+.DEFAULT_GOAL := help
+
+.PHONY: help demo test venv build stage sanity lint unit integration changelog changelog-release clean distclean
+
+help:
+	@echo "make demo         sandbox + playbooks/quickstart.yml with the installed collection"
+	@echo "make test         venv, sanity, lint, unit, integration (fail fast, timed summary)"
+	@echo "make sanity       ansible-test sanity (offline) on a staged copy"
+	@echo "make lint         ansible-lint, production profile"
+	@echo "make unit         pytest tests/unit"
+	@echo "make integration  pytest tests/integration against the installed collection"
+	@echo "make build        build + install the collection into .tmp/collections"
+	@echo "make changelog    antsibull-changelog lint (fragments in changelogs/fragments/)"
+	@echo "make changelog-release  antsibull-changelog release (version from galaxy.yml)"
+	@echo "make venv         create/update .venv;  make clean / distclean"
+
+demo:
+	@bash scripts/demo.sh
+
+test:
+	@bash scripts/test.sh
+
+venv:
+	@bash scripts/venv.sh
+
+build:
+	@bash scripts/collection.sh install
+
+stage:
+	@bash scripts/collection.sh stage
+
+sanity:
+	@bash scripts/sanity.sh
+
+lint:
+	@bash scripts/lint.sh
+
+unit:
+	@bash scripts/pytest.sh unit
+
+integration:
+	@bash scripts/pytest.sh integration
+
+changelog: venv
+	@.venv/bin/antsibull-changelog lint && echo "changelog: fragments OK"
+
+changelog-release: venv
+	@.venv/bin/antsibull-changelog release
+
+clean:
+	rm -rf .tmp .ansible tests/output .pytest_cache .hypothesis .coverage changelogs/.plugin-cache.yaml
+	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf .venv
