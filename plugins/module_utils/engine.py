@@ -328,6 +328,115 @@ class Runner:
             self.audit.record(operation, campaign, campaign.get('status'), status_after, outcome,
                               self.client.last_status, detail)
 
+    # -- many campaigns at once -------------------------------------------------------------
+
+    def bulk_run_state(self, campaign_types, desired, campaign_ids=None, names=None, name_pattern=None,
+                       statuses=None, style='documented'):
+        """Put every selected campaign into the desired run state.
+
+        Statuses come from the list call (one request per 100 campaigns and type), writes go only
+        where needed (paced by the client), and waiting polls the list call again instead of one
+        status call per campaign. A failure on one campaign is reported and the rest go on."""
+        listed = []
+        server_filter = statuses if statuses and not campaign_ids and not names else None
+        for campaign_type in campaign_types:
+            listed.extend(api.list_campaigns(self.client, campaign_type, statuses=server_filter))
+        selected, missing = lifecycle.select_campaigns(listed, campaign_ids, names, name_pattern, statuses)
+        entries = [_entry({'id': key, 'name': None, 'type': None}, None, failed=True,
+                          msg='no %s campaign matches %r' % (' or '.join(TYPE_NAMES[t] for t in campaign_types), key))
+                   for key in missing]
+        pending = []
+        for campaign in selected:
+            try:
+                plan = lifecycle.plan_run_state(campaign, desired, wait=False)
+            except lifecycle.PlanError as exc:
+                entries.append(_entry(campaign, campaign.get('status'), failed=True, msg=str(exc)))
+                continue
+            entry = _entry(campaign, campaign.get('status'), changed=plan.changed, msg=plan.msg)
+            entries.append(entry)
+            if plan.changed:
+                entry['status'] = plan.after['status']
+                if self.check_mode:
+                    entry['msg'] = '(check mode) would be %s' % ('started' if desired == 'started' else 'stopped')
+                else:
+                    pending.append((campaign, entry))
+        trigger = 'play' if desired == 'started' else 'stop'
+        unsure = []
+        for campaign, entry in pending:
+            try:
+                answer = self._audited('%s campaign' % api.TRIGGER_ACTIONS[trigger], campaign, entry['status'],
+                                       lambda c=campaign: api.trigger_campaign(self.client, c, c['type'], trigger, style))
+                entry['status'] = answer.get('status') or entry['status']
+            except KoreaiUnknownOutcome as exc:
+                entry['msg'] = str(exc)
+                unsure.append(entry)
+            except KoreaiError as exc:
+                entry.update(changed=False, failed=True, status=entry['status_before'], msg=str(exc))
+        to_confirm = [e for campaign, e in pending if not e['failed']] if self.wait else unsure
+        if to_confirm:
+            self._bulk_confirm(to_confirm, desired, unsure)
+        return _bulk_result(entries, desired, self.check_mode)
+
+    def _bulk_confirm(self, entries, desired, unsure):
+        """Poll the list call until every entry shows the wanted status, or time runs out."""
+        accept = (lambda s: s in ('Active', 'Completed')) if desired == 'started' else \
+            (lambda s: s not in lifecycle.RUNNING_STATUSES)
+        timeout = self.wait_timeout if self.wait else min(self.wait_timeout, UNKNOWN_OUTCOME_WINDOW)
+        started = self._clock()
+        interval = POLL_FIRST
+        waiting = dict((e['id'], e) for e in entries)
+        types = sorted(set(e['type'] for e in entries))
+        while waiting:
+            seen = {}
+            for campaign_type in types:
+                for campaign in api.list_campaigns(self.client, campaign_type):
+                    seen[campaign['id']] = campaign.get('status')
+            for campaign_id, entry in list(waiting.items()):
+                if campaign_id not in seen:
+                    entry.update(failed=True, msg='campaign disappeared while waiting for it')
+                    del waiting[campaign_id]
+                elif accept(seen[campaign_id]):
+                    entry['status'] = seen[campaign_id]
+                    if entry in unsure:
+                        entry['msg'] += '; reading it back shows status %s, so it took effect' % seen[campaign_id]
+                        self._record('%s campaign' % ('start' if desired == 'started' else 'stop'),
+                                     dict(entry, status=entry['status_before']), seen[campaign_id],
+                                     'applied (read back)')
+                    del waiting[campaign_id]
+            elapsed = self._clock() - started
+            if waiting and elapsed + interval > timeout:
+                for campaign_id, entry in waiting.items():
+                    entry['status'] = seen.get(campaign_id)
+                    if entry in unsure:
+                        entry.update(failed=True, changed=False, msg=entry['msg'] + '; reading it back shows status '
+                                     '%s, and the request was not sent again' % seen.get(campaign_id))
+                    else:
+                        entry.update(failed=True, msg='timed out after %.0f s waiting for it to become %s; last '
+                                     'status seen: %s' % (elapsed, 'Active' if desired == 'started' else 'Stopped',
+                                                          seen.get(campaign_id)))
+                return
+            if waiting:
+                self._sleep(interval)
+                interval = min(POLL_MAX, interval * 2)
+
+
+def _entry(campaign, status, changed=False, failed=False, msg=''):
+    return {'id': campaign.get('id'), 'name': campaign.get('name'), 'type': campaign.get('type'),
+            'status_before': status, 'status': status, 'changed': changed, 'failed': failed, 'msg': msg}
+
+
+def _bulk_result(entries, desired, check_mode):
+    changed_ids = [e['id'] for e in entries if e['changed'] and not e['failed']]
+    failed_ids = [e['id'] for e in entries if e['failed']]
+    verb = 'started' if desired == 'started' else 'stopped'
+    msg = '%s%d of %d campaigns %s%s' % ('(check mode) ' if check_mode else '', len(changed_ids), len(entries),
+                                         ('would be ' + verb) if check_mode else verb,
+                                         '; %d failed' % len(failed_ids) if failed_ids else '')
+    return {'changed': bool(changed_ids), 'campaigns': entries, 'changed_ids': changed_ids,
+            'failed_ids': failed_ids, 'msg': msg,
+            'diff': {'before': dict((e['id'], e['status_before']) for e in entries if e['changed']),
+                     'after': dict((e['id'], e['status']) for e in entries if e['changed'])}}
+
 
 def write_backup(backup_dir, campaign):
     """Write the campaign object as JSON, owner-only, before it is deleted; return the file's path."""

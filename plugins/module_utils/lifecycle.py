@@ -165,3 +165,30 @@ def plan_schedule(campaign, spec, replace=False):
         'the API does not return the recurrence of campaign %s, so its schedule could not be compared with '
         'the one requested; it is enabled and was left as is. Set replace=true to send the requested schedule '
         'anyway' % label])
+
+
+# -- selection for bulk operations -------------------------------------------------------------
+
+def select_campaigns(campaigns, campaign_ids=None, names=None, name_pattern=None, statuses=None):
+    """The campaigns matching every given filter, and the requested ids and names that matched none.
+
+    name_pattern is a compiled regular expression searched in the name; names compare lower-cased.
+    """
+    wanted_ids = set(campaign_ids or [])
+    wanted_names = set(n.lower() for n in (names or []))
+    selected = []
+    for campaign in campaigns:
+        name = campaign.get('name') or ''
+        if wanted_ids and campaign.get('id') not in wanted_ids:
+            continue
+        if wanted_names and (campaign.get('lname') or name.lower()) not in wanted_names:
+            continue
+        if name_pattern is not None and not name_pattern.search(name):
+            continue
+        if statuses and campaign.get('status') not in statuses:
+            continue
+        selected.append(campaign)
+    found_ids = set(c.get('id') for c in campaigns)
+    found_names = set((c.get('lname') or (c.get('name') or '').lower()) for c in campaigns)
+    missing = sorted(wanted_ids - found_ids) + sorted(n for n in (names or []) if n.lower() not in found_names)
+    return selected, missing

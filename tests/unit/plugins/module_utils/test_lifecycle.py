@@ -141,3 +141,28 @@ def test_weekly_details_are_compared():
                                    'weeklyDetails': {'onceEveryNweeks': 1, 'whichDays': ['Fri', 'Mon']}}
     assert not lc.plan_schedule(campaign('Scheduled', True, **details), weekly).changed
     assert lc.plan_schedule(campaign('Scheduled', True, **details), dict(weekly, days=['Mon'])).changed
+
+
+LISTED = [
+    {'id': 'cd-1', 'name': 'Flash Sale 1', 'lname': 'flash sale 1', 'status': 'Active'},
+    {'id': 'cd-2', 'name': 'Flash Sale 2', 'status': 'Stopped'},
+    {'id': 'cd-3', 'name': 'Renewals', 'lname': 'renewals', 'status': 'Active'},
+]
+
+
+def test_select_by_pattern_and_status():
+    import re
+    selected, missing = lc.select_campaigns(LISTED, name_pattern=re.compile('^Flash'), statuses=['Active'])
+    assert [c['id'] for c in selected] == ['cd-1'] and missing == []
+
+
+def test_select_by_ids_and_names_reports_the_missing():
+    selected, missing = lc.select_campaigns(LISTED, campaign_ids=['cd-3', 'cd-9'])
+    assert [c['id'] for c in selected] == ['cd-3'] and missing == ['cd-9']
+    selected, missing = lc.select_campaigns(LISTED, names=['RENEWALS', 'flash sale 2', 'Nope'])
+    assert [c['id'] for c in selected] == ['cd-2', 'cd-3'] and missing == ['Nope']
+
+
+def test_all_filters_must_match():
+    selected, dummy = lc.select_campaigns(LISTED, campaign_ids=['cd-1', 'cd-3'], names=['renewals'])
+    assert [c['id'] for c in selected] == ['cd-3']

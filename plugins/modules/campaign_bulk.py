@@ -1,0 +1,253 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, koreai.campaign contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: campaign_bulk
+short_description: Start or stop many Kore.ai voice and SMS campaigns in one task
+version_added: 0.1.0
+description:
+  - Puts every campaign that matches the filters into the wanted run state, in one task, with as few
+    requests as the API allows.
+  - Reads every campaign's status through the list call (one request per 100 campaigns and type),
+    sends a start or stop only to the campaigns that need it, and paces those writes to the account's
+    rate limit (O(rate_limit)) instead of running into HTTP 429.
+  - With O(wait=true) it polls the list call, not each campaign, until every changed campaign shows
+    the wanted status.
+  - A failure on one campaign is reported in its entry and the others go on; the task fails at the end
+    if any campaign failed.
+  - For the statuses each state acts on, see M(koreai.campaign.voice_campaign). Campaigns still
+    C(Preparing) are not started by this module (use M(koreai.campaign.voice_campaign), which waits).
+author:
+  - koreai.campaign maintainers (@koreai-campaign)
+extends_documentation_fragment:
+  - koreai.campaign.connection
+  - koreai.campaign.connection.action_group
+  - ansible.builtin.action_common_attributes
+attributes:
+  check_mode:
+    support: full
+    details:
+      - Reads the statuses and lists, in RV(campaigns) and RV(changed_ids), what would be started or stopped.
+  diff_mode:
+    support: full
+    details:
+      - The status of each campaign that changes, before and after, keyed by campaign ID.
+  platform:
+    platforms: all
+options:
+  state:
+    description:
+      - V(stopped) stops the selected campaigns that are running (C(Active) or C(Paused)).
+      - V(started) starts the selected campaigns that are not C(Active); C(Scheduled) ones are refused, as
+        Kore.ai does not run a scheduled campaign by hand.
+    type: str
+    required: true
+    choices: [started, stopped]
+  campaign_type:
+    description:
+      - Which campaigns to consider.
+    type: str
+    choices: [voice, sms, all]
+    default: all
+  campaign_ids:
+    description:
+      - Only these campaign IDs. An ID that matches no campaign is reported as failed.
+    type: list
+    elements: str
+  names:
+    description:
+      - Only campaigns with these names, compared without regard to case. A name that matches no campaign
+        is reported as failed.
+    type: list
+    elements: str
+  name_pattern:
+    description:
+      - Only campaigns whose name contains a match for this Python regular expression, for example
+        V(^Renewal). Use V(.*) to select every campaign on purpose.
+    type: str
+  status:
+    description:
+      - Only campaigns in these statuses.
+    type: list
+    elements: str
+    choices: [Preparing, Ready, Active, Paused, Stopped, Completed, Scheduled, Rescheduled]
+  wait:
+    description:
+      - Poll the list call until every started or stopped campaign shows the wanted status.
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - Seconds to wait with O(wait=true); campaigns still not there are reported as failed with their last status.
+    type: int
+    default: 300
+  trigger_path:
+    description:
+      - Which start/stop path to use; see M(koreai.campaign.voice_campaign).
+      - If not set, the environment variable E(KOREAI_TRIGGER_PATH) is used.
+    type: str
+    default: documented
+    choices: [api, campaign, documented, v1]
+notes:
+  - At least one of O(campaign_ids), O(names), O(name_pattern) and O(status) is required, so that a task
+    never acts on every campaign of an account by omission.
+seealso:
+  - module: koreai.campaign.voice_campaign
+  - module: koreai.campaign.sms_campaign
+  - module: koreai.campaign.campaign_info
+'''
+
+EXAMPLES = r'''
+- name: Emergency stop of every running voice and SMS campaign
+  koreai.campaign.campaign_bulk:
+    state: stopped
+    status: [Active, Paused]
+  register: stopped
+
+- name: Say which ones were stopped
+  ansible.builtin.debug:
+    msg: "{{ stopped.campaigns | selectattr('changed') | map(attribute='name') | list }}"
+
+- name: Stop the renewal campaigns without waiting
+  koreai.campaign.campaign_bulk:
+    state: stopped
+    campaign_type: voice
+    name_pattern: "^Renewal"
+    wait: false
+
+- name: Start three SMS campaigns by id
+  koreai.campaign.campaign_bulk:
+    state: started
+    campaign_type: sms
+    campaign_ids:
+      - cd-3aefda80-f98e-5f4f-ad41-92803abbxxxx
+      - cd-7e21c4b0-5a9d-5c1e-8f3a-1b2c3d4exxxx
+      - cd-2b8d6f10-3c4e-5f6a-8b9c-0d1e2f3axxxx
+'''
+
+RETURN = r'''
+campaigns:
+  description: One entry per selected campaign, and one per requested ID or name that matched none.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: The campaign ID (or the requested ID or name that matched none).
+      type: str
+      sample: cd-5c2f9e1-4b7a-4d3e-9f21-8a6b0c4xxxxx
+    name:
+      description: The campaign name.
+      type: str
+      sample: Renewal Reminder Preview Calls
+    type:
+      description: V(voice) or V(sms).
+      type: str
+      sample: voice
+    status_before:
+      description: The status the list call showed before the task.
+      type: str
+      sample: Active
+    status:
+      description: The status after the task (as last read when waiting).
+      type: str
+      sample: Stopped
+    changed:
+      description: Whether the campaign was started or stopped (or would be, in check mode).
+      type: bool
+      sample: true
+    failed:
+      description: Whether this campaign could not be put into the state.
+      type: bool
+      sample: false
+    msg:
+      description: What happened to this campaign.
+      type: str
+      sample: "campaign 'Renewal Reminder Preview Calls' (cd-5c2f9e1-4b7a-4d3e-9f21-8a6b0c4xxxxx) stopped (was Active)"
+changed_ids:
+  description: IDs of the campaigns started or stopped (in check mode, that would be).
+  returned: always
+  type: list
+  elements: str
+  sample: [cd-5c2f9e1-4b7a-4d3e-9f21-8a6b0c4xxxxx]
+failed_ids:
+  description: IDs (or requested names) of the campaigns that failed.
+  returned: always
+  type: list
+  elements: str
+  sample: []
+msg:
+  description: A one-line summary.
+  returned: always
+  type: str
+  sample: 2 of 5 campaigns stopped
+api_calls:
+  description: How many HTTP requests the module sent.
+  returned: always
+  type: int
+  sample: 5
+'''
+
+import re
+
+from ansible.module_utils.basic import env_fallback
+
+from ansible_collections.koreai.campaign.plugins.module_utils.api_module import KoreaiModule, KNOWN_ERRORS
+from ansible_collections.koreai.campaign.plugins.module_utils import campaigns as api
+from ansible_collections.koreai.campaign.plugins.module_utils.engine import Runner
+from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError
+
+
+def compile_pattern(pattern):
+    if pattern is None:
+        return None
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ValidationError('name_pattern=%r is not a valid regular expression (%s)' % (pattern, exc))
+
+
+def main():
+    module = KoreaiModule(
+        argument_spec=dict(
+            state=dict(type='str', required=True, choices=['started', 'stopped']),
+            campaign_type=dict(type='str', default='all', choices=['voice', 'sms', 'all']),
+            campaign_ids=dict(type='list', elements='str'),
+            names=dict(type='list', elements='str'),
+            name_pattern=dict(type='str'),
+            status=dict(type='list', elements='str',
+                        choices=['Preparing', 'Ready', 'Active', 'Paused', 'Stopped', 'Completed', 'Scheduled',
+                                 'Rescheduled']),
+            wait=dict(type='bool', default=True),
+            wait_timeout=dict(type='int', default=300),
+            trigger_path=dict(type='str', default='documented', choices=list(api.TRIGGER_PATH_STYLES),
+                              fallback=(env_fallback, ['KOREAI_TRIGGER_PATH'])),
+        ),
+        required_one_of=[('campaign_ids', 'names', 'name_pattern', 'status')],
+        supports_check_mode=True,
+    )
+    params = module.params
+    try:
+        pattern = compile_pattern(params['name_pattern'])
+        if params['wait_timeout'] < 1:
+            raise ValidationError('wait_timeout must be at least 1 second')
+        types = list(api.CAMPAIGN_TYPES) if params['campaign_type'] == 'all' else [params['campaign_type']]
+        runner = Runner(module.client, check_mode=module.check_mode, wait=params['wait'],
+                        wait_timeout=params['wait_timeout'], warn=module.warn, audit=module.audit)
+        result = runner.bulk_run_state(types, params['state'], params['campaign_ids'], params['names'], pattern,
+                                       params['status'], params['trigger_path'])
+    except KNOWN_ERRORS as exc:
+        module.fail_from(exc)
+    result['api_calls'] = module.api_calls
+    if result['failed_ids']:
+        module.fail_json(**result)
+    module.exit_result(result)
+
+
+if __name__ == '__main__':
+    main()
