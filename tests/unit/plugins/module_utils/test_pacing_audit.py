@@ -36,7 +36,7 @@ def test_books_up_to_the_limit_then_waits_for_the_oldest_to_expire(tmp_path):
         assert pacer.acquire() == 0
         clock.now += 1
     pacer.acquire()
-    assert clock.slept == [pytest.approx(57.0)]
+    assert clock.slept == [pytest.approx(58.0)]
     assert stat.S_IMODE(os.stat(pacer.path).st_mode) == 0o600
 
 
