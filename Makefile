@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 .DEFAULT_GOAL := help
 
-.PHONY: help demo test venv build stage sanity lint unit integration changelog changelog-release clean distclean
+.PHONY: help demo test bench venv build stage sanity lint unit integration changelog changelog-release clean distclean
 
 help:
 	@echo "make demo         sandbox + playbooks/quickstart.yml with the installed collection"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint         ansible-lint, production profile"
 	@echo "make unit         pytest tests/unit"
 	@echo "make integration  pytest tests/integration against the installed collection"
+	@echo "make bench        API calls per operation, overhead vs uri, bulk stops; writes docs/performance.md"
 	@echo "make build        build + install the collection into .tmp/collections"
 	@echo "make changelog    antsibull-changelog lint (fragments in changelogs/fragments/)"
 	@echo "make changelog-release  antsibull-changelog release (version from galaxy.yml)"
@@ -25,6 +26,11 @@ demo:
 
 test:
 	@bash scripts/test.sh
+
+bench:
+	@bash scripts/collection.sh install >/dev/null && \
+		ANSIBLE_COLLECTIONS_PATH="$(CURDIR)/.tmp/collections" ANSIBLE_COLLECTIONS_SCAN_SYS_PATH=false \
+		.venv/bin/python scripts/bench.py $(BENCH_ARGS)
 
 venv:
 	@bash scripts/venv.sh
