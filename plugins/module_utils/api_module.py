@@ -14,6 +14,7 @@ from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_requ
 
 from ansible_collections.koreai.campaign.plugins.module_utils import client as client_lib
 from ansible_collections.koreai.campaign.plugins.module_utils.audit import AuditLog
+from ansible_collections.koreai.campaign.plugins.module_utils.campaigns import TRIGGER_PATH_STYLES
 from ansible_collections.koreai.campaign.plugins.module_utils.pacing import RatePacer
 from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiClient, KoreaiError, split_host
 from ansible_collections.koreai.campaign.plugins.module_utils.lifecycle import PlanError
@@ -36,6 +37,12 @@ def connection_argument_spec():
         rate_limit=dict(type='int', default=60, fallback=(env_fallback, ['KOREAI_RATE_LIMIT'])),
         audit_log=dict(type='path', fallback=(env_fallback, ['KOREAI_AUDIT_LOG'])),
     )
+
+
+def trigger_path_option():
+    """The start/stop path style option, shared by the modules that start and stop campaigns."""
+    return dict(type='str', default='documented', choices=list(TRIGGER_PATH_STYLES),
+                fallback=(env_fallback, ['KOREAI_TRIGGER_PATH']))
 
 
 class KoreaiModule(AnsibleModule):

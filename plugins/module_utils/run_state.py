@@ -10,10 +10,8 @@ delete endpoint, so one implementation serves both."""
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible.module_utils.basic import env_fallback
-
-from ansible_collections.koreai.campaign.plugins.module_utils.api_module import KoreaiModule, KNOWN_ERRORS
-from ansible_collections.koreai.campaign.plugins.module_utils.campaigns import TRIGGER_PATH_STYLES
+from ansible_collections.koreai.campaign.plugins.module_utils.api_module import (
+    KoreaiModule, KNOWN_ERRORS, trigger_path_option)
 from ansible_collections.koreai.campaign.plugins.module_utils.engine import Runner, resolve_campaign
 from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError, check_identity
 
@@ -30,8 +28,7 @@ def run_state_argument_spec(default_delete_api):
         force=dict(type='bool', default=False),
         backup=dict(type='bool', default=False),
         backup_dir=dict(type='path', default=DEFAULT_BACKUP_DIR),
-        trigger_path=dict(type='str', default='documented', choices=list(TRIGGER_PATH_STYLES),
-                          fallback=(env_fallback, ['KOREAI_TRIGGER_PATH'])),
+        trigger_path=trigger_path_option(),
         delete_api=dict(type='str', default=default_delete_api, choices=['v1', 'v2']),
     )
 

@@ -195,9 +195,8 @@ api_calls:
 
 import re
 
-from ansible.module_utils.basic import env_fallback
-
-from ansible_collections.koreai.campaign.plugins.module_utils.api_module import KoreaiModule, KNOWN_ERRORS
+from ansible_collections.koreai.campaign.plugins.module_utils.api_module import (
+    KoreaiModule, KNOWN_ERRORS, trigger_path_option)
 from ansible_collections.koreai.campaign.plugins.module_utils import campaigns as api
 from ansible_collections.koreai.campaign.plugins.module_utils.engine import Runner
 from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError
@@ -225,8 +224,7 @@ def main():
                                  'Rescheduled']),
             wait=dict(type='bool', default=True),
             wait_timeout=dict(type='int', default=300),
-            trigger_path=dict(type='str', default='documented', choices=list(api.TRIGGER_PATH_STYLES),
-                              fallback=(env_fallback, ['KOREAI_TRIGGER_PATH'])),
+            trigger_path=trigger_path_option(),
         ),
         required_one_of=[('campaign_ids', 'names', 'name_pattern', 'status')],
         supports_check_mode=True,
