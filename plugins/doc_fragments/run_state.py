@@ -25,6 +25,9 @@ options:
     type: str
   state:
     description:
+      - V(present) creates the campaign from the configuration options when it does not exist (it needs O(name)),
+        waiting until a new voice campaign is C(Ready) with O(wait=true); when it exists, it updates only the options
+        that differ from the campaign, with a field-level diff. A running campaign is not edited unless O(force=true).
       - V(started) runs the campaign (API C(trigger=play)). An C(Active) campaign is left alone; a C(Preparing)
         one is waited for until it is C(Ready) (with O(wait=true)); a C(Scheduled) one is refused, because Kore.ai
         does not run a scheduled campaign by hand; disable its schedule first.
@@ -34,7 +37,7 @@ options:
       - V(absent) deletes the campaign when it exists. A running or scheduled campaign is refused unless O(force=true).
     type: str
     required: true
-    choices: [started, stopped, absent]
+    choices: [present, started, stopped, absent]
   wait:
     description:
       - After a start or stop, poll the campaign's status (with backoff) until it is C(Active), or no longer
@@ -50,6 +53,7 @@ options:
   force:
     description:
       - With O(state=absent), stop a running campaign and disable its schedule before deleting it.
+      - With O(state=present), stop a running campaign, update it and start it again.
     type: bool
     default: false
   backup:

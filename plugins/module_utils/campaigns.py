@@ -207,3 +207,75 @@ def enable_schedule(client, campaign_name, spec, label=None):
 
 def disable_schedule(client, campaign_name, label=None):
     return _schedule(client, campaign_name, False, {}, label or campaign_label(name=campaign_name))
+
+
+# -- configuration (state=present) ----------------------------------------------------------------
+
+def _data_object(payload, operation, label):
+    data = payload.get('data') if isinstance(payload, dict) else None
+    if not isinstance(data, dict):
+        raise KoreaiApiError(operation, 'the response has no campaign object in "data"', campaign=label)
+    if not (data.get('_id') or data.get('id')) and isinstance(payload, dict) and payload.get('id'):
+        data = dict(data, id=payload['id'])  # update-voice answers with a top-level id
+    return data
+
+
+def create_campaign(client, campaign_type, body):
+    """POST v2 campaign; voice answers 'creation in progress' with status Preparing."""
+    label = campaign_label(name=body.get('name'))
+    payload = client.request('POST', _v2(client), 'create %s campaign' % campaign_type,
+                             query=_account(client) + [('campaignType', campaign_type)], body=body,
+                             campaign=label, write=True)
+    return normalize_campaign(_data_object(payload, 'create %s campaign' % campaign_type, label), campaign_type)
+
+
+def update_campaign(client, campaign, campaign_type, body):
+    """PUT v2 campaign with the full body (the API has no partial update)."""
+    label = campaign_label(campaign)
+    payload = client.request('PUT', _v2(client, '/' + quote_segment(campaign['id'])),
+                             'update %s campaign' % campaign_type,
+                             query=_account(client) + [('campaignType', campaign_type)], body=body,
+                             campaign=label, write=True)
+    return normalize_campaign(_data_object(payload, 'update %s campaign' % campaign_type, label), campaign_type)
+
+
+# -- contact lists ------------------------------------------------------------------------------
+
+def _contact_lists_path(client, suffix=''):
+    return _v2(client, '/contactList' + suffix)
+
+
+def normalize_contact_list(item):
+    result = dict(item)
+    result['id'] = item.get('_id') or item.get('id')
+    return result
+
+
+def list_contact_lists(client):
+    payload = client.request('POST', _contact_lists_path(client, '/getAllListDetails'), 'list contact lists',
+                             query=_account(client) + [('type', 'call')], body={})
+    data = payload.get('data') if isinstance(payload, dict) else None
+    if isinstance(data, dict):
+        data = data.get('results')
+    if not isinstance(data, list):
+        raise KoreaiApiError('list contact lists', 'the response has no "data" list')
+    return [normalize_contact_list(item) for item in data]
+
+
+def create_contact_list(client, name, description, allow_duplicates=False):
+    body = {'name': name, 'description': description, 'source': 'passiveApi', 'allowDuplicates': allow_duplicates}
+    payload = client.request('POST', _contact_lists_path(client, '/createContactList'), 'create contact list',
+                             query=_account(client), body=body, campaign=campaign_label(name=name), write=True)
+    return normalize_contact_list(payload.get('data') or {})
+
+
+def update_contact_list(client, contact_list, changes):
+    return client.request('PUT', _contact_lists_path(client, '/' + quote_segment(contact_list['id'])),
+                          'update contact list', query=_account(client), body=changes,
+                          campaign=campaign_label(contact_list), write=True)
+
+
+def delete_contact_list(client, contact_list):
+    return client.request('DELETE', _contact_lists_path(client, '/' + quote_segment(contact_list['id'])),
+                          'delete contact list', query=_account(client),
+                          campaign=campaign_label(contact_list), write=True)

@@ -19,6 +19,7 @@ import re
 import time
 
 from ansible_collections.koreai.campaign.plugins.module_utils import campaigns as api
+from ansible_collections.koreai.campaign.plugins.module_utils import campaign_config
 from ansible_collections.koreai.campaign.plugins.module_utils import lifecycle
 from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiError, KoreaiUnknownOutcome
 
@@ -327,6 +328,97 @@ class Runner:
         if self.audit is not None:
             self.audit.record(operation, campaign, campaign.get('status'), status_after, outcome,
                               self.client.last_status, detail)
+
+    # -- configuration (state=present) -------------------------------------------------------
+
+    def ensure_present(self, campaign, campaign_type, name, spec, force=False, style='documented'):
+        """Create the campaign, or update the options that differ (stopping and restarting with force)."""
+        plan, full_spec = lifecycle.plan_present(campaign or None, campaign_type, spec, force)
+        result = self._result(plan, campaign or None)
+        if self.check_mode:
+            result['msg'] = result['msg'].replace(' created', ' would be created').replace(' updated', ' would be updated')
+        if not plan.changed or self.check_mode:
+            return result
+        body = campaign_config.body_from_spec(campaign_type, name or campaign['name'], full_spec)
+        if lifecycle.CREATE in plan.actions:
+            created = self._create(campaign_type, body)
+            if self.wait and created.get('status') == lifecycle.PREPARING:
+                created['status'] = self.wait_for(created, lambda s: s != lifecycle.PREPARING, 'Ready')
+            result['campaign'] = created
+            result['msg'] = 'campaign %s created' % api.campaign_label(created)
+            return result
+        campaign = dict(campaign, type=campaign_type)
+        updated = campaign
+        for action in plan.actions:
+            if action == lifecycle.STOP:
+                self.stop(campaign, style, wait=True)
+                campaign['status'] = 'Stopped'
+            elif action == lifecycle.UPDATE:
+                updated = self._update(campaign, campaign_type, body, full_spec)
+            elif action == lifecycle.START:
+                answer = self.start(dict(updated, type=campaign_type), style)
+                updated = dict(updated, status=answer.get('status') or 'Active')
+        result['campaign'] = dict(campaign, **updated)
+        return result
+
+    def _create(self, campaign_type, body):
+        placeholder = {'id': None, 'name': body['name'], 'type': campaign_type, 'status': None}
+        try:
+            return self._audited('create campaign', placeholder, 'created',
+                                 lambda: api.create_campaign(self.client, campaign_type, body))
+        except KoreaiUnknownOutcome as exc:
+            found = resolve_by_name(self.client, body['name'], [campaign_type])
+            if not found:
+                self._record('create campaign', placeholder, None, 'not applied (read back)')
+                raise KoreaiError('%s. Reading it back finds no campaign named %r; the request was not sent again. '
+                                  'Run the task again to retry' % (exc, body['name']))
+            self._record('create campaign', found, found.get('status'), 'applied (read back)')
+            self.warn('%s; reading it back finds the campaign, so it was created' % exc)
+            return found
+
+    def _update(self, campaign, campaign_type, body, full_spec):
+        try:
+            return self._audited('update campaign', campaign, campaign.get('status'),
+                                 lambda: api.update_campaign(self.client, campaign, campaign_type, body))
+        except KoreaiUnknownOutcome as exc:
+            current = api.get_campaign(self.client, campaign['id'])
+            if current is None or campaign_config.changed_fields(
+                    campaign_config.spec_from_campaign(current, campaign_type), full_spec)[0]:
+                self._record('update campaign', campaign, None, 'not applied (read back)')
+                raise KoreaiError('%s. Reading it back shows the old settings; the request was not sent again. Run '
+                                  'the task again to retry' % exc)
+            self._record('update campaign', campaign, current.get('status'), 'applied (read back)')
+            self.warn('%s; reading it back shows the new settings, so the update took effect' % exc)
+            return current
+
+    # -- contact lists ------------------------------------------------------------------------
+
+    def ensure_contact_list(self, name, state, description=None, allow_duplicates=None, force=False):
+        wanted = name.lower()
+        matches = [c for c in api.list_contact_lists(self.client) if (c.get('name') or '').lower() == wanted]
+        if len(matches) > 1:
+            raise KoreaiError('contact list name %r matches %d lists (%s)'
+                              % (name, len(matches), ', '.join(c['id'] for c in matches)))
+        current = matches[0] if matches else None
+        plan = lifecycle.plan_contact_list(current, state, description, allow_duplicates, force)
+        result = self._result(plan, None)
+        if current:
+            result['contact_list'] = current
+        if not plan.changed or self.check_mode:
+            return result
+        label = {'id': current['id'] if current else None, 'name': name, 'type': 'contact list', 'status': None}
+        if lifecycle.CREATE in plan.actions:
+            created = self._audited('create contact list', label, 'created', lambda: api.create_contact_list(
+                self.client, name, description, bool(allow_duplicates)))
+            result['contact_list'] = created
+            result['msg'] = "contact list '%s' (%s) created" % (name, created.get('id'))
+        elif lifecycle.UPDATE in plan.actions:
+            self._audited('update contact list', label, None,
+                          lambda: api.update_contact_list(self.client, current, plan.after))
+            result['contact_list'] = dict(current, **plan.after)
+        else:
+            self._audited('delete contact list', label, 'deleted', lambda: api.delete_contact_list(self.client, current))
+        return result
 
     # -- many campaigns at once -------------------------------------------------------------
 

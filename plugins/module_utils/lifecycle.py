@@ -13,6 +13,7 @@ Scheduled/Rescheduled while a schedule is on.
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+from ansible_collections.koreai.campaign.plugins.module_utils import campaign_config
 from ansible_collections.koreai.campaign.plugins.module_utils.validate import (
     parse_datetime, format_api_datetime, normalize_days, ValidationError)
 
@@ -29,6 +30,8 @@ AWAIT_READY = 'await_ready'
 DISABLE_SCHEDULE = 'disable_schedule'
 ENABLE_SCHEDULE = 'enable_schedule'
 DELETE = 'delete'
+CREATE = 'create'
+UPDATE = 'update'
 
 
 class PlanError(Exception):
@@ -192,3 +195,71 @@ def select_campaigns(campaigns, campaign_ids=None, names=None, name_pattern=None
     found_names = set((c.get('lname') or (c.get('name') or '').lower()) for c in campaigns)
     missing = sorted(wanted_ids - found_ids) + sorted(n for n in (names or []) if n.lower() not in found_names)
     return selected, missing
+
+
+# -- configuration (state=present) ---------------------------------------------------------------
+
+def plan_present(campaign, campaign_type, spec, force=False):
+    """Create a missing campaign, or update only the options that differ; the API needs the whole body.
+
+    Returns the plan and the complete spec to send (None when nothing is sent)."""
+    if not campaign:
+        campaign_config.check_complete(campaign_type, spec)
+        return Plan([CREATE], {}, dict(spec), 'campaign created'), spec
+    current = campaign_config.spec_from_campaign(campaign, campaign_type)
+    changed, unreadable = campaign_config.changed_fields(current, spec)
+    warnings = []
+    if unreadable:
+        one = len(unreadable) == 1
+        text = ('the API does not return %s of campaign %s, so %s could not be compared and %s sent only when '
+                'another option changes')
+        warnings.append(text % (', '.join(unreadable), _label(campaign), 'it' if one else 'they',
+                                'is' if one else 'are'))
+    if not changed:
+        view = dict((k, current[k]) for k in spec if k in current)
+        return Plan([], view, view, 'campaign %s already matches' % _label(campaign), warnings), None
+    merged = dict(current, **spec)
+    campaign_config.check_complete(campaign_type, merged)
+    actions = [UPDATE]
+    if is_running(campaign):
+        if not force:
+            raise PlanError('campaign %s is %s and Kore.ai does not allow editing a running campaign; stop it first '
+                            '(state=stopped), or set force=true to stop it, update it and start it again'
+                            % (_label(campaign), campaign.get('status')))
+        actions = [STOP, UPDATE, START]
+    before = dict((k, current.get(k)) for k in changed)
+    after = dict((k, spec[k]) for k in changed)
+    return Plan(actions, before, after, 'campaign %s updated (%s)' % (_label(campaign), ', '.join(changed)),
+                warnings), merged
+
+
+# -- contact lists -------------------------------------------------------------------------------
+
+def contact_list_users(contact_list):
+    users = contact_list.get('campaignInUse') or []
+    return [u.get('name') or u.get('id') for u in users if isinstance(u, dict)] or \
+        (['(campaigns not named by the API)'] if contact_list.get('isListInUse') else [])
+
+
+def plan_contact_list(current, state, description=None, allow_duplicates=None, force=False):
+    """Create, update (description, allowDuplicates) or delete one contact list found by name."""
+    if state == 'absent':
+        if not current:
+            return Plan([], {}, {}, 'contact list does not exist')
+        users = contact_list_users(current)
+        if users and not force:
+            raise PlanError("refusing to delete contact list '%s' (%s): campaigns still use it (%s). Remove it from "
+                            'them first, or set force=true' % (current.get('name'), current.get('id'), ', '.join(users)))
+        return Plan([DELETE], current, {}, "contact list '%s' deleted" % current.get('name'))
+    wanted = dict((k, v) for k, v in (('description', description), ('allowDuplicates', allow_duplicates))
+                  if v is not None)
+    if not current:
+        if description is None:
+            raise PlanError('creating a contact list needs description (at most 256 characters)')
+        return Plan([CREATE], {}, wanted, 'contact list created')
+    changed = dict((k, v) for k, v in wanted.items() if current.get(k) != v)
+    if not changed:
+        view = dict((k, current.get(k)) for k in wanted)
+        return Plan([], view, view, "contact list '%s' already matches" % current.get('name'))
+    return Plan([UPDATE], dict((k, current.get(k)) for k in changed), changed,
+                "contact list '%s' updated (%s)" % (current.get('name'), ', '.join(sorted(changed))))

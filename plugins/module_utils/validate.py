@@ -137,5 +137,8 @@ def check_identity(campaign_id, name):
     """Exactly one of campaign_id and name."""
     if bool(campaign_id) == bool(name):
         raise ValidationError('give exactly one of campaign_id (for example cd-9e14b72-...) and name')
+    if campaign_id is not None and not campaign_id.strip('.'):
+        # URL normalisation (in requests and urllib3) would drop such a path segment, however it is quoted.
+        raise ValidationError('campaign_id=%r is not a campaign ID; write one such as cd-9e14b72-...' % campaign_id)
     if name is not None:
         check_name(name)

@@ -150,10 +150,12 @@ api_calls:
 
 from ansible_collections.koreai.campaign.plugins.module_utils.api_module import KoreaiModule, KNOWN_ERRORS
 from ansible_collections.koreai.campaign.plugins.module_utils import campaigns as api
+from ansible_collections.koreai.campaign.plugins.module_utils.validate import check_identity
 
 
 def find_campaigns(client, params):
     if params['campaign_id']:
+        check_identity(params['campaign_id'], None)
         campaign = api.get_campaign(client, params['campaign_id'])
         wanted = params['campaign_type']
         if campaign is None or (wanted != 'all' and campaign['type'] not in (None, wanted)):

@@ -8,11 +8,11 @@ __metaclass__ = type
 
 DOCUMENTATION = r'''
 module: sms_campaign
-short_description: Start, stop or delete a Kore.ai Contact Center SMS campaign
+short_description: Create, update, start, stop or delete a Kore.ai Contact Center SMS campaign
 version_added: 0.1.0
 description:
-  - Puts an outbound SMS campaign into the wanted run state (started or stopped) or deletes it,
-    through the Kore.ai Campaign Management API.
+  - Creates or updates an outbound SMS campaign from its configuration, puts it into the wanted run state
+    (started or stopped) or deletes it, through the Kore.ai Campaign Management API.
   - Reads the campaign first and sends a write only when its status differs from the one wanted, so a
     second identical run reports no change and sends no write.
   - A start or stop whose answer is lost (timeout, reset connection, HTTP 5xx) is never sent again; the
@@ -23,6 +23,8 @@ extends_documentation_fragment:
   - koreai.campaign.connection
   - koreai.campaign.connection.action_group
   - koreai.campaign.run_state
+  - koreai.campaign.campaign_config
+  - koreai.campaign.campaign_config.sms
   - ansible.builtin.action_common_attributes
 attributes:
   check_mode:
@@ -30,7 +32,8 @@ attributes:
   diff_mode:
     support: full
     details:
-      - For V(started) and V(stopped), the status before and after; for V(absent), the whole campaign before and nothing after.
+      - For V(present), the options that differ, before and after; for V(started) and V(stopped), the status
+        before and after; for V(absent), the whole campaign before and nothing after.
   platform:
     platforms: all
 options:
@@ -51,6 +54,35 @@ seealso:
 '''
 
 EXAMPLES = r'''
+- name: A simple SMS campaign, created or updated to match
+  koreai.campaign.sms_campaign:
+    name: Renewal Reminder SMS
+    state: present
+    description: Reminds customers that their plan renews this month.
+    contact_lists: [Renewal Due - May/June 2025]
+    priority: 4
+    format: simple
+    text: Your plan renews this month. Reply HELP for options.
+    caller_id: "+919876543210"
+    calling_hours:
+      timezone: Asia/Kolkata
+      days:
+        - {day: mon, start: "9:00 AM", end: "6:00 PM"}
+        - {day: fri, start: "9:00 AM", end: "6:00 PM"}
+
+- name: An advanced SMS campaign that runs an experience flow
+  koreai.campaign.sms_campaign:
+    name: Interactive Support SMS
+    state: present
+    description: Lets customers check order status over SMS.
+    contact_lists: [Renewal Due - May/June 2025]
+    format: advanced
+    experience_flow: SMS Support Flow
+    caller_id: "+919876543210"
+    calling_hours:
+      timezone: Asia/Kolkata
+      days: [{day: mon, start: "9:00 AM", end: "6:00 PM"}]
+
 - name: Stop an SMS campaign (credentials from KOREAI_* environment variables)
   koreai.campaign.sms_campaign:
     campaign_id: cd-3aefda80-f98e-5f4f-ad41-92803abbxxxx

@@ -8,11 +8,11 @@ __metaclass__ = type
 
 DOCUMENTATION = r'''
 module: voice_campaign
-short_description: Start, stop or delete a Kore.ai Contact Center voice campaign
+short_description: Create, update, start, stop or delete a Kore.ai Contact Center voice campaign
 version_added: 0.1.0
 description:
-  - Puts an outbound voice campaign into the wanted run state (started or stopped) or deletes it,
-    through the Kore.ai Campaign Management API.
+  - Creates or updates an outbound voice campaign from its configuration, puts it into the wanted run state
+    (started or stopped) or deletes it, through the Kore.ai Campaign Management API.
   - Reads the campaign first and sends a write only when its status differs from the one wanted, so a
     second identical run reports no change and sends no write.
   - A start or stop whose answer is lost (timeout, reset connection, HTTP 5xx) is never sent again; the
@@ -23,6 +23,8 @@ extends_documentation_fragment:
   - koreai.campaign.connection
   - koreai.campaign.connection.action_group
   - koreai.campaign.run_state
+  - koreai.campaign.campaign_config
+  - koreai.campaign.campaign_config.voice
   - ansible.builtin.action_common_attributes
 attributes:
   check_mode:
@@ -30,7 +32,8 @@ attributes:
   diff_mode:
     support: full
     details:
-      - For V(started) and V(stopped), the status before and after; for V(absent), the whole campaign before and nothing after.
+      - For V(present), the options that differ, before and after; for V(started) and V(stopped), the status
+        before and after; for V(absent), the whole campaign before and nothing after.
   platform:
     platforms: all
 options:
@@ -49,6 +52,43 @@ seealso:
 '''
 
 EXAMPLES = r'''
+- name: A progressive voice campaign, created or updated to match
+  koreai.campaign.voice_campaign:
+    name: Service Renewal Outreach
+    state: present
+    description: Connects customers with live agents about upcoming service renewals.
+    contact_lists: [Renewal Due - May/June 2025]
+    dnc_list: DNC CL Dec 4
+    priority: 5
+    dialing_mode: progressive
+    queue: Default Queue
+    caller_id: "+18163300000"
+    calling_hours:
+      timezone: Asia/Kolkata
+      days:
+        - {day: mon, start: "9:00 AM", end: "6:00 PM"}
+        - {day: tue, start: "9:00 AM", end: "6:00 PM"}
+        - {day: wed, start: "9:00 AM", end: "6:00 PM"}
+    dialing_order: fifo
+    max_attempts: 3
+    retry_period: 10
+    ring_time: 30
+
+- name: An agentless campaign with answering-machine detection
+  koreai.campaign.voice_campaign:
+    name: Product Feedback Survey
+    state: present
+    description: Automated feedback survey after delivery.
+    contact_lists: [CL Only 2020 Dec 4]
+    dnc_list: DNC CL Dec 4
+    dialing_mode: agentless
+    experience_flow: Feedback Survey Flow
+    machine_detection: detect
+    caller_id: "+18163300000"
+    calling_hours:
+      timezone: America/New_York
+      days: [{day: mon, start: "10:00", end: "16:00"}]
+
 - name: Stop a voice campaign (credentials from KOREAI_* environment variables)
   koreai.campaign.voice_campaign:
     campaign_id: cd-a1e45a7-e8ba-4e97-a339-476ebc7xxxxx
