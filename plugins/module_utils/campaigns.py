@@ -262,6 +262,15 @@ def list_contact_lists(client):
     return [normalize_contact_list(item) for item in data]
 
 
+def get_contact_list(client, contact_list_id):
+    payload = client.request('GET', _contact_lists_path(client, '/' + quote_segment(contact_list_id)),
+                             'get contact list', query=_account(client), campaign=contact_list_id)
+    data = payload.get('data') if isinstance(payload, dict) else None
+    if not isinstance(data, dict):
+        raise KoreaiApiError('get contact list', 'the response has no contact list in "data"', campaign=contact_list_id)
+    return normalize_contact_list(data)
+
+
 def create_contact_list(client, name, description, allow_duplicates=False):
     body = {'name': name, 'description': description, 'source': 'passiveApi', 'allowDuplicates': allow_duplicates}
     payload = client.request('POST', _contact_lists_path(client, '/createContactList'), 'create contact list',

@@ -400,6 +400,9 @@ class Runner:
             raise KoreaiError('contact list name %r matches %d lists (%s)'
                               % (name, len(matches), ', '.join(c['id'] for c in matches)))
         current = matches[0] if matches else None
+        if current and allow_duplicates is not None and 'allowDuplicates' not in current:
+            # The list call's entries leave the setting out; the list's own GET shows it.
+            current = dict(current, **api.get_contact_list(self.client, current['id']))
         plan = lifecycle.plan_contact_list(current, state, description, allow_duplicates, force)
         result = self._result(plan, None)
         if current:

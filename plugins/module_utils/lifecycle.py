@@ -258,6 +258,10 @@ def plan_contact_list(current, state, description=None, allow_duplicates=None, f
             raise PlanError('creating a contact list needs description (at most 256 characters)')
         return Plan([CREATE], {}, wanted, 'contact list created')
     changed = dict((k, v) for k, v in wanted.items() if current.get(k) != v)
+    if 'allowDuplicates' in changed:
+        raise PlanError("contact list '%s' (%s) has allow_duplicates=%s, and the API's update takes only the name "
+                        'and description; delete and re-create the list to change it'
+                        % (current.get('name'), current.get('id'), str(bool(current.get('allowDuplicates'))).lower()))
     if not changed:
         view = dict((k, current.get(k)) for k in wanted)
         return Plan([], view, view, "contact list '%s' already matches" % current.get('name'))

@@ -51,6 +51,8 @@ options:
   allow_duplicates:
     description:
       - Whether the list may hold the same phone number more than once. New lists do not, unless set.
+      - Set only when a list is created; the API cannot change it later, so a different value for an existing
+        list fails with a message saying so.
     type: bool
   force:
     description:

@@ -183,5 +183,8 @@ def test_contact_list_plans():
     plan = lc.plan_contact_list(used, 'present', description='new', allow_duplicates=False)
     assert plan.diff == {'before': {'description': 'd'}, 'after': {'description': 'new'}}
     assert lc.plan_contact_list(None, 'present', description='x').actions == [lc.CREATE]
+    with pytest.raises(lc.PlanError) as info:
+        lc.plan_contact_list(used, 'present', allow_duplicates=True)
+    assert 'delete and re-create' in str(info.value)
     with pytest.raises(lc.PlanError):
         lc.plan_contact_list(None, 'present')
