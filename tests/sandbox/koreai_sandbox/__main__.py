@@ -39,6 +39,8 @@ def parse_args(argv=None):
                    help="show the sent schedule (dates, recurrence) on campaign objects")
     p.add_argument("--error-shape", choices=("errors", "status"), default="errors")
     p.add_argument("--lag-reads", type=int, default=0, metavar="N")
+    p.add_argument("--create-ready-after-reads", type=int, default=2, metavar="N",
+                   help="reads a newly created voice campaign stays Preparing (default 2)")
     p.add_argument("--now", help="business clock for schedule checks, 'YYYY-MM-DD HH:mm:ss'")
     p.add_argument("--port-file", help="write the bound port to this file")
     p.add_argument("--tls-cert", help="PEM certificate (with --tls-key) to serve HTTPS")
@@ -65,7 +67,8 @@ def config_from_args(args):
         rate_limit={"enabled": args.rate_limit > 0, "per_minute": args.rate_limit or 60,
                     "retry_after": args.rate_limit_retry_after},
         schedule_details=args.schedule_details, error_shape=args.error_shape,
-        lag_reads=args.lag_reads, now=args.now, port_file=args.port_file,
+        lag_reads=args.lag_reads, now=args.now,
+        create_ready_after_reads=args.create_ready_after_reads, port_file=args.port_file,
         tls_cert=args.tls_cert, tls_key=args.tls_key, access_log=args.access_log,
     )
 

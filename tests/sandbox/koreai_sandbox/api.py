@@ -17,6 +17,10 @@ class Ctx:
         self.body = body
         self.campaign_id = match.cid
         self.campaign_name = None
+        self.route = match.name
+        self.clid = match.params.get("clid")
+        self.contact_list_id = self.clid
+        self.contact_list_name = None
         self.tolerated = False
 
     def note(self, c):
@@ -149,5 +153,99 @@ def schedule(ctx):
     return 200, {"status": "success", "message": message, "id": c.id}
 
 
+def _campaign_type(ctx):
+    return v.single(ctx.query, "campaignType", True, ("voice", "sms"))
+
+
+def create_campaign(ctx):
+    """POST …/campaign?campaignType= (API §1.1 #1, #2)."""
+    ctype = _campaign_type(ctx)
+    spec = v.parse_campaign_body(ctx.body, ctype)
+    ctx.campaign_name = spec["name"]
+    state = ctx.state
+    state.check_campaign_lists(ctx.account, ctx.sid, spec)
+    state.check_unique_name(ctx.account, ctx.sid, spec["name"])
+    c = state.create_campaign(ctype, ctx.account, ctx.sid, spec)
+    ctx.note(c)
+    return 200, {"status": "success", "message": "Campaign %s creation in progress" % c.name,
+                 "data": state.create_response_data(c)}
+
+
+def update_campaign(ctx):
+    """PUT …/campaign/{cid}?campaignType= with the full create body (API §1.1 #5, #6)."""
+    ctype = _campaign_type(ctx)
+    spec = v.parse_campaign_body(ctx.body, ctype)
+    c = ctx.campaign()
+    check_type(ctype, c)
+    state = ctx.state
+    state.check_campaign_lists(ctx.account, ctx.sid, spec)
+    state.check_unique_name(ctx.account, ctx.sid, spec["name"], own_id=c.id)
+    ctx.tolerated = state.update_campaign(c, spec)
+    ctx.note(c)
+    out = {"status": "success", "message": "Campaign %s details updated successfully" % c.name}
+    if c.type == "voice":
+        out["id"] = c.id  # the voice page shows a top-level id, the SMS page does not
+    out["data"] = state.public_view(c)
+    return 200, out
+
+
+# --- contact lists ------------------------------------------------------------------------
+
+def _contact_list(ctx):
+    cl = ctx.state.find_list(ctx.account, ctx.sid, ctx.clid)
+    if cl is None:
+        raise ApiError(404, "Contact list with id %s not found" % ctx.clid)
+    ctx.contact_list_id, ctx.contact_list_name = cl.id, cl.name
+    return cl
+
+
+def create_contact_list(ctx):
+    spec = v.parse_contact_list_create(ctx.body, v1=ctx.route.endswith("-v1"))
+    ctx.contact_list_name = spec["name"]
+    cl = ctx.state.create_contact_list(ctx.account, ctx.sid, spec)
+    ctx.contact_list_id = cl.id
+    view = ctx.state.contact_list_view(cl)
+    data = {k: val for k, val in view.items() if k not in ("_id", "allowDuplicates")}
+    data["_id"], data["allowDuplicates"] = cl.id, view["allowDuplicates"]  # sample's order
+    return 200, {"status": "success",
+                 "message": "Contact list %s created successfully" % cl.name, "data": data}
+
+
+def list_contact_lists(ctx):
+    v.single(ctx.query, "type", False, ("call",))
+    if ctx.body not in (None, {}):
+        raise ApiError(400, "Request body must be empty or {} for getAllListDetails")
+    state = ctx.state
+    rows = [state.list_summary(cl) for cl in state.contact_lists(ctx.account, ctx.sid).values()]
+    rows.sort(key=lambda r: r.get("updatedAt") or "", reverse=True)  # newest first, as sampled
+    return 200, {"status": "success", "message": "", "data": rows}
+
+
+def get_contact_list(ctx):
+    cl = _contact_list(ctx)
+    return 200, {"status": "success", "message": "", "data": ctx.state.contact_list_view(cl)}
+
+
+def update_contact_list(ctx):
+    spec = v.parse_contact_list_update(ctx.body)
+    cl = _contact_list(ctx)
+    ctx.state.update_contact_list(cl, spec)
+    ctx.contact_list_name = cl.name
+    return 200, {"status": "success",
+                 "message": "Contact list %s updated successfully" % cl.name,
+                 "data": ctx.state.update_list_response_data(cl, spec)}
+
+
+def delete_contact_list(ctx):
+    cl = _contact_list(ctx)
+    data, ctx.tolerated = ctx.state.delete_contact_list(cl)
+    return 200, {"status": "success",
+                 "message": "Contact list %s deleted successfully" % cl.name, "data": data}
+
+
 OPERATIONS = {"get": get_campaign, "list": list_campaigns, "status": campaign_status,
-              "trigger": trigger, "delete": delete_campaign, "schedule": schedule}
+              "trigger": trigger, "delete": delete_campaign, "schedule": schedule,
+              "create": create_campaign, "update": update_campaign,
+              "cl_create": create_contact_list, "cl_list": list_contact_lists,
+              "cl_get": get_contact_list, "cl_update": update_contact_list,
+              "cl_delete": delete_contact_list}

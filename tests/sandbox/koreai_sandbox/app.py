@@ -5,7 +5,8 @@ path (``//`` and percent-encoding kept), so each documented spelling is served a
 exactly as received. Pipeline for an API request:
 
   fault (may answer at once) -> rate limit -> route (404/405) -> JWT -> iid/accountId
-  -> body -> operation -> response (a fault with apply:true replaces it) -> request log
+  -> body (POST/PUT) -> operation -> response (a fault with apply:true replaces it)
+  -> request log
 """
 
 import json
@@ -130,7 +131,8 @@ def process(state, match, method, query, entry):
             auth.verify_jwt(request.headers.get("auth"), state.startup["client_id"],
                             state.startup["client_secret"], state.seen_jtis)
             account = auth.check_headers(request.headers, query, match.sid, state.streams)
-            body = parse_body() if method == "POST" else None
+            body = (parse_body(allow_empty=match.kind == "cl_list")
+                    if method in ("POST", "PUT") else None)
             ctx = Ctx(state, match, account, query, body)
             status, payload = OPERATIONS[match.kind](ctx)
             return status, payload, {}
@@ -145,11 +147,18 @@ def process(state, match, method, query, entry):
             if ctx is not None:
                 entry["campaign_id"] = ctx.campaign_id
                 entry["campaign_name"] = ctx.campaign_name
+                entry["contact_list_id"] = ctx.contact_list_id
+                entry["contact_list_name"] = ctx.contact_list_name
                 entry["tolerated"] = ctx.tolerated
 
 
-def parse_body():
-    """POST bodies must be JSON objects sent as application/json."""
+def parse_body(allow_empty=False):
+    """POST/PUT bodies must be JSON objects sent as application/json.
+
+    ``allow_empty``: no body at all reads as ``{}`` (getAllListDetails, whose curl sends none).
+    """
+    if allow_empty and not request.get_data(cache=True):
+        return {}
     if request.mimetype != "application/json":
         raise ApiError(400, "Content-Type must be application/json")
     try:
@@ -184,6 +193,8 @@ def new_entry(method, raw_path, raw_qs, query, match):
         "write": match.kind in routes.WRITE_KINDS,
         "campaign_id": match.cid,
         "campaign_name": (query.get("campaignName") or [None])[0] if match.kind == "schedule" else None,
+        "contact_list_id": match.params.get("clid"),
+        "contact_list_name": None,
         "fault": None,
         "rate_limited": False,
         "tolerated": False,

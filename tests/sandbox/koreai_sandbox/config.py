@@ -27,6 +27,9 @@ RUNTIME_DEFAULTS = {
     "lag_reads": 0,
     # Business clock for the schedule rule "endDateTime > now"; None = real UTC time.
     "now": None,
+    # A voice campaign made by the create API answers this many reads with Preparing, then
+    # turns Ready ("creation in progress"); 0 = Ready at once.
+    "create_ready_after_reads": 2,
 }
 RUNTIME_KEYS = tuple(RUNTIME_DEFAULTS)
 
@@ -115,9 +118,9 @@ def merge_runtime(current, patch):
         elif key == "error_shape":
             if value not in ("errors", "status"):
                 raise ValueError("error_shape must be errors or status")
-        elif key == "lag_reads":
+        elif key in ("lag_reads", "create_ready_after_reads"):
             if not _is_int(value) or value < 0:
-                raise ValueError("lag_reads must be an integer >= 0")
+                raise ValueError("%s must be an integer >= 0" % key)
         elif key == "now":
             if value is not None:
                 value = parse_clock(value).strftime("%Y-%m-%d %H:%M:%S")

@@ -81,8 +81,9 @@ def reset(state, _arg, _query):
     data = body()
     seed = data.get("seed")
     # No file paths over HTTP: the control API is unauthenticated.
-    if seed is not None and not isinstance(seed, list) and seed not in ("default", "empty"):
-        raise ControlError(400, 'seed must be "default", "empty" or a list of campaigns')
+    if seed is not None and not isinstance(seed, (list, dict)) and seed not in ("default", "empty"):
+        raise ControlError(400, 'seed must be "default", "empty", a list of campaigns or '
+                                '{"campaigns": [...], "contact_lists": [...]}')
     state.reset(seed=seed, keep_config=bool(data.get("keep_config", False)))
     return 200, {"ok": True, "campaigns": len(state.all_campaigns())}
 
@@ -123,6 +124,39 @@ def delete_campaign(state, cid, _query):
     return 200, {"deleted": state.control_view(c)}
 
 
+def contact_list_or_404(state, cl_id):
+    cl = state.find_list_any(cl_id)
+    if cl is None:
+        raise ControlError(404, "no contact list with id %s" % cl_id)
+    return cl
+
+
+def list_contact_lists(state, _arg, _query):
+    return 200, {"contact_lists": [state.control_list_view(cl)
+                                   for cl in state.all_contact_lists()]}
+
+
+def create_contact_list(state, _arg, _query):
+    cl = state.add_contact_list(body())
+    return 201, state.control_list_view(cl)
+
+
+def get_contact_list(state, cl_id, _query):
+    return 200, state.control_list_view(contact_list_or_404(state, cl_id))
+
+
+def patch_contact_list(state, cl_id, _query):
+    cl = state.patch_contact_list(contact_list_or_404(state, cl_id), body())
+    return 200, state.control_list_view(cl)
+
+
+def delete_contact_list(state, cl_id, _query):
+    cl = contact_list_or_404(state, cl_id)
+    view = state.control_list_view(cl)
+    state.list_stores[(cl.account_id, cl.stream_id)].pop(cl.id, None)
+    return 200, {"deleted": view}
+
+
 def get_requests(state, _arg, query):
     rows = state.log
     if query.get("since"):
@@ -160,6 +194,9 @@ HANDLERS = {
     ("config", False): {"GET": get_config, "POST": set_config},
     ("campaigns", False): {"GET": list_campaigns, "POST": create_campaign},
     ("campaigns", True): {"GET": get_campaign, "PATCH": patch_campaign, "DELETE": delete_campaign},
+    ("contact_lists", False): {"GET": list_contact_lists, "POST": create_contact_list},
+    ("contact_lists", True): {"GET": get_contact_list, "PATCH": patch_contact_list,
+                              "DELETE": delete_contact_list},
     ("requests", False): {"GET": get_requests, "DELETE": clear_requests},
     ("faults", False): {"GET": get_faults, "POST": add_faults, "DELETE": clear_faults},
 }

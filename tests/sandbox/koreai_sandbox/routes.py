@@ -1,8 +1,8 @@
 """The API's paths, matched against the RAW request path (still percent-encoded, ``//`` kept).
 
 Each route names the spelling it stands for (see README "Endpoints"), so the request log
-can tell which variant a client used. Order matters: fixed segments (getAllCampaignDetails,
-schedule, trigger) come before the ``{campaignId}`` catch-alls.
+can tell which variant a client used. Order matters: fixed segments (contactList,
+getAllCampaignDetails, schedule, trigger) come before the ``{campaignId}`` catch-alls.
 """
 
 import re
@@ -10,6 +10,7 @@ from urllib.parse import unquote
 
 _SID = r"(?P<sid>[^/]+)"
 _CID = r"(?P<cid>[^/]+)"
+_CLID = r"(?P<clid>[^/]+)"
 _V2 = "/campaign/api/v2/public/" + _SID
 _V1 = "/agentassist/api/v1/public/" + _SID
 
@@ -24,7 +25,24 @@ class Route:
         return sorted(self.methods)
 
 
+_CL_ITEM = {"GET": "cl_get", "PUT": "cl_update", "DELETE": "cl_delete"}
+
 ROUTES = [
+    # Contact lists (API §1.2), v2 and the v1 equivalents; before the {cid} patterns.
+    Route("contact-list-create-v2", _V2 + "/campaign/contactList/createContactList",
+          {"POST": "cl_create"}),
+    Route("contact-list-create-v1", _V1 + "/campaign/contactList/createContactList",
+          {"POST": "cl_create"}),
+    # The page says POST but its curl sends a GET (API §5 #18): both are served.
+    Route("contact-lists-v2", _V2 + "/campaign/contactList/getAllListDetails",
+          {"GET": "cl_list", "POST": "cl_list"}),
+    Route("contact-lists-v1", _V1 + "/campaign/contactList/getAllListDetails",
+          {"GET": "cl_list", "POST": "cl_list"}),
+    Route("contact-list-v2", _V2 + "/campaign/contactList/" + _CLID, _CL_ITEM),
+    Route("contact-list-v1", _V1 + "/campaign/contactList/" + _CLID, _CL_ITEM),
+    # Create: canonical, and the SMS-advanced page's spelling without the /campaign prefix.
+    Route("create-v2", _V2 + "/campaign", {"POST": "create"}),
+    Route("create-v2-short", "/api/v2/public/" + _SID + "/campaign", {"POST": "create"}),
     Route("list-v2", _V2 + "/campaign/getAllCampaignDetails", {"POST": "list"}),
     Route("list-v1", _V1 + "/campaign/getAllCampaignDetails", {"POST": "list"}),
     Route("schedule-v2", _V2 + "/campaign/schedule", {"POST": "schedule"}),
@@ -36,9 +54,9 @@ ROUTES = [
     Route("trigger-v2", _V2 + "/campaign/trigger/" + _CID, {"POST": "trigger"}),
     # SMS stop page: double slash before trigger.
     Route("trigger-v2-double-slash", _V2 + "/campaign//trigger/" + _CID, {"POST": "trigger"}),
-    # GET = get, DELETE = delete, POST = SMS start page (no /trigger segment).
+    # GET = get, DELETE = delete, PUT = update, POST = SMS start page (no /trigger segment).
     Route("campaign-v2", _V2 + "/campaign/" + _CID,
-          {"GET": "get", "POST": "trigger", "DELETE": "delete"}),
+          {"GET": "get", "POST": "trigger", "DELETE": "delete", "PUT": "update"}),
     Route("campaign-v1", _V1 + "/campaign/" + _CID, {"GET": "get", "DELETE": "delete"}),
     Route("trigger-v1", "/campaign/api/v1/public/" + _SID + "/campaign/" + _CID,
           {"POST": "trigger"}),
@@ -80,8 +98,16 @@ def operation(kind, query):
         return "campaign_contacts" if query.get("view") == ["contacts"] else "campaign_status"
     if kind == "schedule":
         return "schedule_disable" if query.get("enableSchedule") == ["false"] else "schedule_enable"
-    return {"get": "get_campaign", "list": "list_campaigns", "trigger": "trigger",
-            "delete": "delete_campaign"}.get(kind)
+    return OPERATION_NAMES.get(kind)
 
 
-WRITE_KINDS = ("trigger", "delete", "schedule")
+OPERATION_NAMES = {
+    "get": "get_campaign", "list": "list_campaigns", "trigger": "trigger",
+    "delete": "delete_campaign", "create": "create_campaign", "update": "update_campaign",
+    "cl_create": "create_contact_list", "cl_list": "list_contact_lists",
+    "cl_get": "get_contact_list", "cl_update": "update_contact_list",
+    "cl_delete": "delete_contact_list",
+}
+
+WRITE_KINDS = ("trigger", "delete", "schedule", "create", "update", "cl_create", "cl_update",
+               "cl_delete")

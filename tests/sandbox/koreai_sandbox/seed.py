@@ -206,21 +206,122 @@ DEFAULT_SEED = [
 ]
 
 
-def load_seed(spec):
-    """Resolve a seed spec to a list of campaign entries (deep copies).
+# --- contact lists (API §1.2) ---------------------------------------------------------------
 
-    ``spec`` is "default", "empty", a path to a JSON file (a list, or
-    ``{"campaigns": [...]}``) or a list of entries.
+SANDBOX_USER = "u-eb5bbee1-6af9-5b9a-b471-03a3fe4xxxxx"  # createdBy/updatedBy on the pages
+SANDBOX_ORG = "o-f8b351e7-f83a-51bd-bd42-d5d4086xxxxx"   # orgId on the update-contact-list page
+
+PASSIVE_MAPPING = {"firstName": "firstName", "lastName": "lastName", "phoneNumber": "phoneNumber",
+                   "timeZone": "timeZone", "uniqueId": "uniqueId",
+                   "contactPriority": "contactPriority"}
+
+# A list made with createContactList (the create-contact-list-v2 sample minus identity, name,
+# description and timestamps). ``isListInUse`` and ``campaignInUse`` are computed on every read.
+CONTACT_LIST_TEMPLATE = {
+    "isActive": True,
+    "totalRecordCount": 0,
+    "status": "Ready",
+    "createdBy": SANDBOX_USER,
+    "updatedBy": SANDBOX_USER,
+    "mapping": PASSIVE_MAPPING,
+    "listType": "call",
+    "isGlobalDNC": False,
+    "isDefault": False,
+    "source": "passiveApi",
+    "apiConfigurations": {"dataSyncMode": "allowDuplicates"},
+    "columns": [],
+    "files": [],
+    "allowDuplicates": True,
+}
+
+# Sandbox-only keys of a contact-list seed entry.
+CONTACT_LIST_SANDBOX_KEYS = ("stream_id",)
+
+_RENEWAL_LIST_DESCRIPTION = (
+    "This list contains customers with services expiring in July 2025. It includes contact "
+    "details and subscription info to help agents provide tailored support during live calls.")
+
+
+def _passive_list(cl_id, name, description, created, updated=None):
+    return dict(copy.deepcopy(CONTACT_LIST_TEMPLATE), _id=cl_id, name=name,
+                description=description, createdAt=created, updatedAt=updated or created)
+
+
+DEFAULT_CONTACT_LISTS = [
+    # get-all-contact-lists-v2 sample: a file upload, validated.
+    {
+        "_id": "cl-a87db5d-bd29-4327-ab8c-a7ac000xxxxx", "isActive": True,
+        "name": "CL Only 2020 Dec 4", "description": "CL Only 2020 Dec 4",
+        "files": [{"fileId": "693153a4f33d29f872fxxxxx",
+                   "fileName": "contact list 2020 (with Priority).csv"}],
+        "totalRecordCount": 1, "status": "Validated",
+        "createdBy": SANDBOX_USER, "updatedBy": SANDBOX_USER,
+        "mapping": {"firstName": "firstName", "lastName": "lastName",
+                    "phoneNumber": "phoneNumber", "timeZone": "timezone", "uniqueId": "",
+                    "contactPriority": ""},
+        "listType": "call", "isGlobalDNC": False, "isDefault": False, "source": "localDrive",
+        "columns": ["firstName", "lastName", "phoneNumber", "timezone", "uniqueId", " Priority"],
+        "createdAt": "2025-12-04T08:40:02.117Z", "updatedAt": "2025-12-05T09:34:12.449Z",
+        "allowDuplicates": False,
+    },
+    # The DNC list of every voice sample (its id is the dncLists.id of the samples).
+    _passive_list("cl-68b802a-2b99-4245-8eea-6d322a8xxxxx", "DNC CL Dec 4",
+                  "Numbers that must not be called.", "2025-12-04T08:35:10.402Z"),
+    # get-contact-list-details-v2 / delete-contact-list-details-v2 sample, verbatim.
+    _passive_list("cl-718e888-3aca-4008-973e-6d79940xxxxx", "Renewal Due - May/June 2025",
+                  _RENEWAL_LIST_DESCRIPTION, "2025-12-05T10:30:57.258Z",
+                  "2025-12-05T10:35:41.551Z"),
+    # The other lists the default campaigns use.
+    _passive_list("cl-1f2e3d4-5c6b-4a7f-8e9d-0c1b2a3xxxxx", "Product Buyers Jan 2026",
+                  "Customers who bought a product in the last 30 days.",
+                  "2026-01-08T06:00:00.000Z"),
+    _passive_list("cl-2a3b4c5-6d7e-4f8a-9b0c-1d2e3f4xxxxx", "At Risk Customers Dec",
+                  "Customers flagged as likely to churn.", "2025-11-30T10:00:00.000Z"),
+    _passive_list("cl-3b4c5d6-7e8f-4a9b-8c1d-2e3f4a5xxxxx", "Payment Due Dec 2025",
+                  "Customers with a payment due in December 2025.", "2025-12-01T09:00:00.000Z"),
+    _passive_list("cl-4c5d6e7-8f9a-4b0c-9d2e-3f4a5b6xxxxx", "Subscribers Jan 2026",
+                  "Existing subscribers eligible for the family plan.",
+                  "2026-01-11T09:00:00.000Z"),
+    _passive_list("cl-5d6e7f8-9a0b-4c1d-8e3f-4a5b6c7xxxxx", "Loyalty Members 2025",
+                  "Members of the loyalty programme.", "2025-11-15T08:00:00.000Z"),
+    _passive_list("cl-6e7f8a9-0b1c-4d2e-9f4a-5b6c7d8xxxxx", "Closed Tickets Weekly",
+                  "Customers whose support tickets were closed this week.",
+                  "2025-10-14T12:00:00.000Z"),
+    _passive_list("cl-7f8a9b0-1c2d-4e3f-8a5b-6c7d8e9xxxxx", "Overdue Invoices Q4",
+                  "Customers with overdue invoices in Q4 2025.", "2025-09-30T05:00:00.000Z"),
+    # The DNC list of the SMS create pages' samples.
+    _passive_list("cl-8a9b0c1-2d3e-4f4a-9b6c-7d8e9f0xxxxx", "testdnc",
+                  "Do-not-contact numbers for SMS.", "2025-12-05T07:50:00.000Z"),
+    # Unused by any campaign (get-all-contact-lists-v2 sample).
+    _passive_list("cl-2259a6e-250d-4e30-95a8-9b813c1xxxxx", "Renewal Due - July 2025",
+                  _RENEWAL_LIST_DESCRIPTION, "2025-12-05T10:30:16.232Z"),
+]
+
+
+def load_seed(spec):
+    """Resolve a seed spec to ``(campaign entries, contact-list entries)`` (deep copies).
+
+    ``spec`` is "default", "empty", a path to a JSON file (a list of campaigns, or
+    ``{"campaigns": [...], "contact_lists": [...]}``), a list of campaigns or such a dict.
+    Whatever the spec, the state also creates a list for each name a campaign uses that no
+    list has (see SandboxState.ensure_lists).
     """
     if spec is None or spec == "default":
-        return copy.deepcopy(DEFAULT_SEED)
+        return copy.deepcopy(DEFAULT_SEED), copy.deepcopy(DEFAULT_CONTACT_LISTS)
     if spec == "empty":
-        return []
+        return [], []
     if isinstance(spec, str):
         with open(spec, encoding="utf-8") as fh:
             spec = json.load(fh)
-        if isinstance(spec, dict):
-            spec = spec.get("campaigns")
+    lists = []
+    if isinstance(spec, dict):
+        unknown = set(spec) - {"campaigns", "contact_lists"}
+        if unknown:
+            raise ValueError("unknown seed key(s): %s" % ", ".join(sorted(unknown)))
+        lists = spec.get("contact_lists", [])
+        spec = spec.get("campaigns", [])
     if not isinstance(spec, list) or not all(isinstance(c, dict) for c in spec):
         raise ValueError('seed must be "default", "empty", a JSON file path or a list of campaigns')
-    return copy.deepcopy(spec)
+    if not isinstance(lists, list) or not all(isinstance(c, dict) for c in lists):
+        raise ValueError("seed contact_lists must be a list of objects")
+    return copy.deepcopy(spec), copy.deepcopy(lists)

@@ -157,6 +157,26 @@ class ControlClient:
     def delete_campaign(self, campaign_id):
         return self._call("DELETE", "/campaigns/" + quote(campaign_id, safe=""))["deleted"]
 
+    def seed_contact_list(self, **fields):
+        return self._call("POST", "/contact_lists", json=fields)
+
+    def contact_lists(self):
+        return self._call("GET", "/contact_lists")["contact_lists"]
+
+    def contact_list(self, contact_list_id):
+        """The contact list (control view), or None when there is none with that id."""
+        try:
+            return self._call("GET", "/contact_lists/" + quote(contact_list_id, safe=""))
+        except LookupError:
+            return None
+
+    def set_contact_list(self, contact_list_id, **fields):
+        return self._call("PATCH", "/contact_lists/" + quote(contact_list_id, safe=""),
+                          json=fields)
+
+    def delete_contact_list(self, contact_list_id):
+        return self._call("DELETE", "/contact_lists/" + quote(contact_list_id, safe=""))["deleted"]
+
     def requests_log(self, since=None, operation=None):
         params = {k: v for k, v in (("since", since), ("operation", operation)) if v is not None}
         return self._call("GET", "/requests", params=params or None)["requests"]

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from . import validation
 from .config import parse_clock, runtime_view
 from .errors import ApiError
-from .seed import SANDBOX_KEYS, TEMPLATES, load_seed
+from .seed import (CONTACT_LIST_SANDBOX_KEYS, CONTACT_LIST_TEMPLATE, SANDBOX_KEYS, SANDBOX_ORG,
+                   SANDBOX_USER, TEMPLATES, load_seed)
 
 LOG_LIMIT = 50000  # oldest entries are dropped past this; seq numbers keep counting
 FAULT_KINDS = ("status", "delay", "drop", "malformed")
@@ -52,6 +53,7 @@ class Campaign:
     schedule_key: tuple = None  # normalised, to spot a needless identical re-enable
     lag_status: str = None
     lag_left: int = 0
+    machine_detect: str = None  # enableMachineDetect as sent (the object shows a boolean)
 
     @property
     def id(self):
@@ -69,6 +71,45 @@ class Campaign:
     def scheduling_enabled(self):
         return bool(self.obj.get("schedule", {}).get("isSchedulingEnabled"))
 
+    def uses_list(self, name):
+        """True when the campaign names this contact list (contactLists or dncLists)."""
+        dnc = self.obj.get("dncLists")
+        return name in (self.obj.get("contactLists") or []) or (
+            isinstance(dnc, dict) and dnc.get("name") == name)
+
+
+@dataclass
+class ContactList:
+    """One stored contact list; ``isListInUse``/``campaignInUse`` are computed on reads."""
+
+    stream_id: str
+    account_id: str
+    obj: dict
+
+    @property
+    def id(self):
+        return self.obj["_id"]
+
+    @property
+    def name(self):
+        return self.obj["name"]
+
+
+# Campaign fields a create/update body sets; an update replaces or removes them all and keeps
+# the rest (status, schedule, instance, createdAt, ...).
+MANAGED_FIELDS = ("name", "lname", "description", "dncLists", "priority", "dialingMode",
+                  "dialingStrategy", "experienceFlow", "maxSkips", "enableMachineDetect",
+                  "contactLists", "format", "message")
+# Key order of a contact list object, as on the get-contact-list-details-v2 page.
+LIST_KEY_ORDER = ("_id", "isActive", "name", "description", "totalRecordCount", "status",
+                  "createdBy", "updatedBy", "mapping", "isListInUse", "listType", "isGlobalDNC",
+                  "isDefault", "campaignInUse", "source", "apiConfigurations", "columns", "files",
+                  "createdAt", "updatedAt", "allowDuplicates")
+# The items of getAllListDetails carry fewer fields (get-all-contact-lists-v2 sample).
+LIST_SUMMARY_KEYS = ("_id", "name", "description", "files", "totalRecordCount", "status",
+                     "mapping", "isListInUse", "listType", "campaignInUse", "source",
+                     "apiConfigurations", "columns", "updatedAt")
+
 
 class SandboxState:
     def __init__(self, config, clock=time.time):
@@ -84,8 +125,13 @@ class SandboxState:
     def reset(self, seed=None, keep_config=False):
         """Back to the startup seed (or ``seed``); clears log, faults, jtis and rate windows."""
         with self.lock:
-            entries = load_seed(self.startup["seed"] if seed is None else seed)
+            entries, lists = load_seed(self.startup["seed"] if seed is None else seed)
             self.stores = {}
+            self.list_stores = {}
+            self.flows = {}  # experience flow name -> its cf- id (stable per name)
+            self.templates = {}  # SMS template_name -> its cmt- id
+            for entry in lists:
+                self.add_contact_list(entry)
             for entry in entries:
                 self.add_campaign(entry)
             if not keep_config:
@@ -156,8 +202,12 @@ class SandboxState:
             c.ready_after_reads = int(extra["ready_after_reads"])
         if extra.get("ready_after_seconds") is not None:
             c.ready_at = self.clock() + float(extra["ready_after_seconds"])
+        flow_name = extra.get("experienceFlowName")
+        if flow_name and obj.get("experienceFlow"):
+            self.flows.setdefault(flow_name.lower(), obj["experienceFlow"])
         self._tick(c)
         store[cid] = c
+        self.ensure_lists(c)
         return c
 
     def _split_schedule(self, c, schedule):
@@ -216,6 +266,7 @@ class SandboxState:
             c.lag_left = 0  # a status set from outside is what reads show at once
         c.obj.update(fields)
         self._tick(c)
+        self.ensure_lists(c)
         return c
 
     def store(self, account, stream):
@@ -299,6 +350,7 @@ class SandboxState:
             "ready_at": c.ready_at, "previous_status": c.previous_status,
             "connection": c.connection, "lag_status": c.lag_status,
             "lag_reads_left": c.lag_left, "contact_results": len(c.contact_results),
+            "machine_detect": c.machine_detect,
         }
         return view
 
@@ -408,6 +460,301 @@ class SandboxState:
             c.obj["updatedAt"] = iso_now()
         return False
 
+    # --- create / update (API §2.1, §2.2) -----------------------------------------------
+
+    def flow_id(self, name):
+        """The cf- id of an experience flow, the same for the same name."""
+        return self.flows.setdefault(name.lower(), new_id("cf"))
+
+    def template_id(self, name):
+        return self.templates.setdefault(name, new_id("cmt"))
+
+    def check_campaign_lists(self, account, stream, spec):
+        """Every list a create/update body names must exist (400 names the missing one)."""
+        for name in spec["contactLists"]:
+            if self.find_list_by_name(account, stream, name) is None:
+                raise ApiError(400, "Contact list %s in contactLists does not exist" % name)
+        if spec["dnc"] is not None and self.find_list_by_name(account, stream, spec["dnc"]) is None:
+            raise ApiError(400, "Contact list %s in dncLists does not exist" % spec["dnc"])
+
+    def check_unique_name(self, account, stream, name, own_id=None):
+        same = sorted(c.id for c in self.find_by_name(account, stream, name) if c.id != own_id)
+        if same:
+            raise ApiError(409, "Campaign with name %s already exists (%s)"
+                           % (name, ", ".join(same)))
+
+    def _campaign_object(self, ctype, account, stream, spec, cid, status, created, updated,
+                         schedule):
+        """The stored object for a create/update spec, in the samples' key order."""
+        obj = {"_id": cid, "name": spec["name"], "lname": spec["name"].lower(),
+               "description": spec["description"]}
+        dnc = spec["dnc"]
+        if ctype == "voice":
+            cl = self.find_list_by_name(account, stream, dnc)
+            obj["dncLists"] = {"id": cl.id if cl else None, "name": dnc}
+            obj["priority"] = spec["priority"]
+            obj["dialingMode"] = spec["dialingMode"]
+            obj["dialingStrategy"] = spec["dialingStrategy"]
+            if spec["dialingMode"] == "Agentless":
+                obj["experienceFlow"] = self.flow_id(spec["experienceFlowName"])
+            obj["status"] = status
+            if spec["dialingMode"] == "Preview":
+                obj["maxSkips"] = spec["maxSkips"]
+            obj["isFiltersEnabled"] = False
+            obj["createdAt"], obj["updatedAt"] = created, updated
+            obj["schedule"] = schedule
+            obj["contactLists"] = list(spec["contactLists"])
+            if spec["dialingMode"] == "Agentless":
+                # v2 takes no/detect/disconnect but shows a boolean (API §5 #14).
+                obj["enableMachineDetect"] = spec["machine_detect"] != "no"
+            return obj
+        obj["status"] = status
+        if dnc is not None:
+            obj["dncLists"] = {"name": dnc}  # SMS: echoed without id (API §5 #15)
+        obj["priority"] = spec["priority"]
+        obj["dialingStrategy"] = spec["dialingStrategy"]
+        if spec["format"] == "simple":
+            message = dict(spec["message"])
+            if message.get("template_name") and not message.get("templateId"):
+                message["templateId"] = self.template_id(message["template_name"])
+            obj["message"] = message
+        else:
+            obj["experienceFlow"] = self.flow_id(spec["experienceFlowName"])
+        obj["isImported"] = False
+        obj["isFiltersEnabled"] = False
+        obj["createdAt"], obj["updatedAt"] = created, updated
+        obj["schedule"] = schedule
+        obj["contactLists"] = list(spec["contactLists"])
+        obj["format"] = spec["format"]
+        return obj
+
+    @staticmethod
+    def _connection(spec):
+        if spec.get("dialingMode") == "Agentless":
+            return spec["experienceFlowName"]
+        return spec.get("queue_name")
+
+    def create_campaign(self, ctype, account, stream, spec):
+        """A campaign from a validated create body: voice starts Preparing, SMS Ready."""
+        now = iso_now()
+        after = self.config["create_ready_after_reads"]
+        status = "Preparing" if ctype == "voice" and after > 0 else "Ready"
+        schedule = {"isSchedulingEnabled": False}
+        if ctype == "voice":
+            schedule["isRecurrenceEnabled"] = False
+        obj = self._campaign_object(ctype, account, stream, spec, new_id("cd"), status, now, now,
+                                    schedule)
+        c = Campaign(type=ctype, stream_id=stream, account_id=account, obj=obj)
+        c.connection = self._connection(spec)
+        c.machine_detect = spec.get("machine_detect")
+        if status == "Preparing":
+            c.ready_after_reads = after
+        self.stores.setdefault((account, stream), {})[c.id] = c
+        return c
+
+    def update_campaign(self, c, spec):
+        """Replace the configuration of ``c``; returns tolerated (edit refused in strict)."""
+        tolerated = False
+        if c.status in ("Active", "Paused"):
+            self._refuse("You cannot edit a campaign that is in %s status" % c.status)
+            tolerated = True  # tolerant mode edits it anyway
+        old = c.obj
+        obj = self._campaign_object(c.type, c.account_id, c.stream_id, spec, c.id, c.status,
+                                    old.get("createdAt") or iso_now(), iso_now(),
+                                    old.get("schedule") or {"isSchedulingEnabled": False})
+        for key, value in old.items():  # instance, isImported, anything seeded
+            if key not in obj and key not in MANAGED_FIELDS:
+                obj[key] = value
+        c.obj = obj
+        c.connection = self._connection(spec)
+        c.machine_detect = spec.get("machine_detect")
+        return tolerated
+
+    def create_response_data(self, c):
+        """data of a create answer: voice shows "id" (after updatedAt) and no schedule/_id."""
+        view = self.public_view(c)
+        if c.type == "sms":
+            return view
+        out = {}
+        for key, value in view.items():
+            if key in ("_id", "schedule"):
+                continue
+            out[key] = value
+            if key == "updatedAt":
+                out["id"] = c.id
+        return out
+
+    # --- contact lists (API §1.2) -------------------------------------------------------
+
+    def add_contact_list(self, entry):
+        """Store a contact list from a seed/control entry; raises ValueError on bad input."""
+        e = copy.deepcopy(entry)
+        extra = {k: e.pop(k) for k in CONTACT_LIST_SANDBOX_KEYS if k in e}
+        name = e.get("name")
+        if not isinstance(name, str) or not name:
+            raise ValueError("contact list name is required")
+        stream_id = extra.get("stream_id") or self.default_stream
+        if stream_id not in self.streams:
+            raise ValueError("unknown stream_id %s" % stream_id)
+        account_id = self.streams[stream_id]
+        for key in ("isListInUse", "campaignInUse"):
+            e.pop(key, None)  # computed on every read
+        cl_id = e.pop("_id", None) or e.pop("id", None) or new_id("cl")
+        if self.find_list_any(cl_id) is not None:
+            raise ValueError("contact list id %s already exists" % cl_id)
+        if self.find_list_by_lname(account_id, stream_id, name) is not None:
+            raise ValueError("a contact list named %s already exists" % name)
+        now = iso_now()
+        merged = copy.deepcopy(CONTACT_LIST_TEMPLATE)
+        merged.update(description=name, createdAt=now)
+        merged.update(e)
+        merged.setdefault("updatedAt", merged["createdAt"])
+        obj = {"_id": cl_id}
+        obj.update((k, v) for k, v in merged.items() if k != "_id")
+        cl = ContactList(stream_id=stream_id, account_id=account_id, obj=obj)
+        self.list_stores.setdefault((account_id, stream_id), {})[cl_id] = cl
+        return cl
+
+    def ensure_lists(self, c):
+        """Seeded campaigns never name a missing list: create the lists they name."""
+        names = list(c.obj.get("contactLists") or [])
+        dnc = c.obj.get("dncLists")
+        dnc_name = dnc.get("name") if isinstance(dnc, dict) else None
+        for name in names + ([dnc_name] if dnc_name else []):
+            if not isinstance(name, str) or not name:
+                continue
+            if self.find_list_by_name(c.account_id, c.stream_id, name) is not None:
+                continue
+            if self.find_list_by_lname(c.account_id, c.stream_id, name) is not None:
+                continue  # same name but for case: leave the seed as it is
+            entry = {"name": name, "stream_id": c.stream_id, "createdAt": c.obj.get("createdAt")}
+            if name == dnc_name and dnc.get("id") and self.find_list_any(dnc["id"]) is None:
+                entry["_id"] = dnc["id"]
+            self.add_contact_list({k: v for k, v in entry.items() if v is not None})
+
+    def contact_lists(self, account, stream):
+        return self.list_stores.get((account, stream), {})
+
+    def all_contact_lists(self):
+        return [cl for store in self.list_stores.values() for cl in store.values()]
+
+    def find_list(self, account, stream, cl_id):
+        return self.contact_lists(account, stream).get(cl_id)
+
+    def find_list_any(self, cl_id):
+        for cl in self.all_contact_lists():
+            if cl.id == cl_id:
+                return cl
+        return None
+
+    def find_list_by_name(self, account, stream, name):
+        """Campaigns name their lists exactly."""
+        for cl in self.contact_lists(account, stream).values():
+            if cl.name == name:
+                return cl
+        return None
+
+    def find_list_by_lname(self, account, stream, name, own_id=None):
+        """List names are unique compared lower-cased."""
+        lname = name.lower()
+        for cl in self.contact_lists(account, stream).values():
+            if cl.name.lower() == lname and cl.id != own_id:
+                return cl
+        return None
+
+    def campaigns_using(self, cl):
+        return [c for c in self.store(cl.account_id, cl.stream_id).values()
+                if c.uses_list(cl.name)]
+
+    def contact_list_view(self, cl):
+        """The full object as get/create/delete show it, with the computed fields."""
+        using = self.campaigns_using(cl)
+        computed = {
+            "campaignInUse": [{"id": c.id, "name": c.name} for c in using],
+            # "in use" = being dialled: the docs' sample shows campaignInUse entries with
+            # isListInUse false, so a list only used by idle campaigns is not "in use".
+            "isListInUse": any(c.status in ("Active", "Paused") for c in using),
+        }
+        src = dict(cl.obj, **computed)
+        view = {k: copy.deepcopy(src[k]) for k in LIST_KEY_ORDER if k in src}
+        view.update((k, copy.deepcopy(v)) for k, v in src.items() if k not in view)
+        return view
+
+    def list_summary(self, cl):
+        view = self.contact_list_view(cl)
+        return {k: view[k] for k in LIST_SUMMARY_KEYS if k in view}
+
+    def create_contact_list(self, account, stream, spec):
+        if self.find_list_by_lname(account, stream, spec["name"]) is not None:
+            raise ApiError(409, "Contact list with name %s already exists" % spec["name"])
+        now = iso_now()
+        obj = copy.deepcopy(CONTACT_LIST_TEMPLATE)
+        obj.update(name=spec["name"], description=spec["description"], createdAt=now,
+                   updatedAt=now, allowDuplicates=spec["allowDuplicates"])
+        obj["apiConfigurations"] = {"dataSyncMode": sync_mode(spec["allowDuplicates"])}
+        cl = ContactList(stream_id=stream, account_id=account,
+                         obj=dict([("_id", new_id("cl"))] + list(obj.items())))
+        self.list_stores.setdefault((account, stream), {})[cl.id] = cl
+        return cl
+
+    def update_contact_list(self, cl, spec):
+        """Apply an update; a rename is carried over to the campaigns that use the list."""
+        if "name" in spec:
+            other = self.find_list_by_lname(cl.account_id, cl.stream_id, spec["name"], cl.id)
+            if other is not None:
+                raise ApiError(409, "Contact list with name %s already exists" % spec["name"])
+            old = cl.name
+            if spec["name"] != old:
+                for c in self.campaigns_using(cl):
+                    c.obj["contactLists"] = [spec["name"] if n == old else n
+                                             for n in c.obj.get("contactLists") or []]
+                    dnc = c.obj.get("dncLists")
+                    if isinstance(dnc, dict) and dnc.get("name") == old:
+                        dnc["name"] = spec["name"]
+        cl.obj.update(spec)
+        if "allowDuplicates" in spec and cl.obj.get("source") == "passiveApi":
+            cl.obj["apiConfigurations"] = {"dataSyncMode": sync_mode(spec["allowDuplicates"])}
+        cl.obj["updatedBy"] = SANDBOX_USER
+        cl.obj["updatedAt"] = iso_now()
+
+    def update_list_response_data(self, cl, spec):
+        body = dict(spec)
+        body.update(scope=["campaign_management"], orgId=SANDBOX_ORG, iId=cl.stream_id,
+                    listType=cl.obj.get("listType", "call"), accountId=cl.account_id,
+                    updatedBy=SANDBOX_USER)
+        return {"contactListId": cl.id, "body": body}
+
+    def delete_contact_list(self, cl):
+        """Returns ``(deleted object, tolerated)``; strict refuses a list campaigns use."""
+        tolerated = False
+        using = self.campaigns_using(cl)
+        if using:
+            self._refuse("Contact list %s is used by campaign(s) %s; remove it from them first"
+                         % (cl.name, ", ".join("%s (%s)" % (c.name, c.id) for c in using)))
+            tolerated = True  # tolerant mode deletes it anyway
+        data = self.contact_list_view(cl)
+        self.list_stores[(cl.account_id, cl.stream_id)].pop(cl.id, None)
+        return data, tolerated
+
+    def patch_contact_list(self, cl, fields):
+        """Control-API merge of fields into a contact list."""
+        fields = copy.deepcopy(fields)
+        for key in ("_id", "id", "stream_id", "isListInUse", "campaignInUse"):
+            if key in fields:
+                raise ValueError("%s cannot be changed" % key)
+        if "name" in fields:
+            if not isinstance(fields["name"], str) or not fields["name"]:
+                raise ValueError("name must be a non-empty string")
+            if self.find_list_by_lname(cl.account_id, cl.stream_id, fields["name"], cl.id):
+                raise ValueError("a contact list named %s already exists" % fields["name"])
+        cl.obj.update(fields)
+        return cl
+
+    def control_list_view(self, cl):
+        view = self.contact_list_view(cl)
+        view.update(stream_id=cl.stream_id, account_id=cl.account_id)
+        return view
+
     # --- request log -------------------------------------------------------------------
 
     def record(self, entry):
@@ -463,6 +810,12 @@ class SandboxState:
             return max(1, int(math.ceil(frees_at - now)))
         window.append(now)
         return None
+
+
+def sync_mode(allow_duplicates):
+    """apiConfigurations.dataSyncMode: "allowDuplicates" as documented; the other value is
+    not documented, the sandbox says "skipDuplicates"."""
+    return "allowDuplicates" if allow_duplicates else "skipDuplicates"
 
 
 def check_fault(fault):

@@ -151,7 +151,13 @@ def test_unknown_paths_404(api, method, path):
 
 
 @pytest.mark.parametrize("method,path,allow", [
-    ("PUT", "/campaign/api/v2/public/{sid}/campaign/x", "DELETE, GET, POST"),
+    ("PATCH", "/campaign/api/v2/public/{sid}/campaign/x", "DELETE, GET, POST, PUT"),
+    ("PUT", "/agentassist/api/v1/public/{sid}/campaign/x", "DELETE, GET"),
+    ("GET", "/campaign/api/v2/public/{sid}/campaign", "POST"),
+    ("PATCH", "/campaign/api/v2/public/{sid}/campaign/contactList/x", "DELETE, GET, PUT"),
+    ("GET", "/campaign/api/v2/public/{sid}/campaign/contactList/createContactList", "POST"),
+    ("DELETE", "/campaign/api/v2/public/{sid}/campaign/contactList/getAllListDetails",
+     "GET, POST"),
     ("GET", "/campaign/api/v2/public/{sid}/campaign/getAllCampaignDetails", "POST"),
     ("GET", "/campaign/api/v2/public/{sid}/campaign/schedule", "POST"),
     ("GET", "/campaign/api/v2/public/{sid}/campaign/x/status", "POST"),
