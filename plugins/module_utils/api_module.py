@@ -10,6 +10,8 @@ in the koreai.campaign.connection doc fragment), the client built from them, and
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import re
+
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 
 from ansible_collections.koreai.campaign.plugins.module_utils import client as client_lib
@@ -19,6 +21,10 @@ from ansible_collections.koreai.campaign.plugins.module_utils.pacing import Rate
 from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiClient, KoreaiError, split_host
 from ansible_collections.koreai.campaign.plugins.module_utils.lifecycle import PlanError
 from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError
+
+
+# Header values must be sendable as they are: visible ASCII, no spaces or line breaks.
+HEADER_VALUE = re.compile(r'[\x21-\x7e]+\Z')
 
 
 def connection_argument_spec():
@@ -75,6 +81,12 @@ class KoreaiModule(AnsibleModule):
         for name, env in (('stream_id', 'KOREAI_STREAM_ID'), ('account_id', 'KOREAI_ACCOUNT_ID')):
             if not params.get(name):
                 problems.append('%s is required (option %s or environment variable %s)' % (name, name, env))
+            elif not HEADER_VALUE.match(params[name]):
+                problems.append('%s must be printable ASCII without spaces, as it is sent in a header (got %r); '
+                                'copy it from the bot settings page' % (name, params[name]))
+        if params.get('token') and not HEADER_VALUE.match(params['token']):
+            problems.append('token must be printable ASCII without spaces or line breaks, as it is sent in the '
+                            'auth header')
         if params.get('timeout') is not None and params['timeout'] <= 0:
             problems.append('timeout must be a positive number of seconds')
         if params.get('retries') is not None and params['retries'] < 0:
@@ -110,10 +122,19 @@ class KoreaiModule(AnsibleModule):
     def api_calls(self):
         return self._client.calls if self._client is not None else 0
 
-    def fail_from(self, exc, **result):
-        """Fail with a collection error's message and the number of requests sent so far."""
+    def fail_from(self, exc, runner=None, **result):
+        """Fail with a collection error's message and the number of requests sent so far.
+
+        When the runner had writes accepted before the failure, the result says changed=true and
+        names them, so playbooks, handlers and AWX see that something did change."""
         result.setdefault('api_calls', self.api_calls)
-        self.fail_json(msg=str(exc), **result)
+        msg = str(exc)
+        sent = list(runner.accepted) if runner is not None else []
+        if sent:
+            result['changed'] = True
+            result['accepted_writes'] = sent
+            msg = 'the API accepted %s, then: %s' % (', '.join(sent), msg)
+        self.fail_json(msg=msg, **result)
 
     def exit_result(self, result):
         if not self._diff:

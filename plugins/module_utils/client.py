@@ -59,6 +59,10 @@ RATE_LIMIT_MESSAGES = (
     "rate limit for this api has been reached",
 )
 READ_RETRY_STATUSES = (502, 503, 504)
+# requests refuses these before sending anything: a bad option, not a network problem.
+CONFIGURATION_ERRORS = (
+    (requests.exceptions.InvalidHeader, requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+     requests.exceptions.InvalidSchema) if HAS_REQUESTS else ())
 
 
 class KoreaiError(Exception):
@@ -172,22 +176,23 @@ def retry_after_seconds(value, now=None):
 
 def _not_sent(exc):
     """True when a requests exception proves the request never reached the server."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
+    if isinstance(exc, (requests.exceptions.ConnectTimeout,) + CONFIGURATION_ERRORS):
         return True
     seen = set()
     current = exc
-    while current is not None and id(current) not in seen:
+    while isinstance(current, BaseException) and id(current) not in seen:
         seen.add(id(current))
-        name = type(current).__name__
-        if name in ('NewConnectionError', 'NameResolutionError', 'ConnectTimeoutError'):
+        if type(current).__name__ in ('NewConnectionError', 'NameResolutionError', 'ConnectTimeoutError'):
             return True
         reason = getattr(current, 'reason', None)
-        if reason is not None and reason is not current:
-            current = reason
-            continue
         args = getattr(current, 'args', ())
-        nxt = args[0] if args and isinstance(args[0], BaseException) else None
-        current = nxt or current.__cause__ or current.__context__
+        # Follow only exceptions: an SSL error's "reason" is a string, for one.
+        if isinstance(reason, BaseException) and reason is not current:
+            current = reason
+        elif args and isinstance(args[0], BaseException):
+            current = args[0]
+        else:
+            current = current.__cause__ or current.__context__
     return False
 
 
@@ -309,15 +314,19 @@ class KoreaiClient:
                     method, url, data=data, headers=self.headers(body is not None),
                     timeout=self.timeout, verify=self.verify, allow_redirects=False)
             except requests.exceptions.RequestException as exc:
-                sent = not _not_sent(exc)
-                detail = 'no response from %s: %s' % (self.host, type(exc).__name__)
-                if isinstance(exc, requests.exceptions.Timeout):
-                    detail = 'no response from %s within %s seconds' % (self.host, self.timeout)
-                elif isinstance(exc, requests.exceptions.SSLError):
+                if isinstance(exc, requests.exceptions.SSLError):
                     raise self._error(KoreaiApiError, operation,
                                       'TLS certificate of %s not accepted (%s); give the CA bundle in ca_path, '
                                       'or set validate_certs=false only for a host you trust'
                                       % (self.host, _short(exc)), campaign, method, path)
+                if isinstance(exc, CONFIGURATION_ERRORS):
+                    raise self._error(KoreaiApiError, operation,
+                                      'the request could not be built (%s: %s); check host, stream_id, account_id '
+                                      'and token' % (type(exc).__name__, _short(exc)), campaign, method, path)
+                sent = not _not_sent(exc)
+                detail = 'no response from %s: %s' % (self.host, type(exc).__name__)
+                if isinstance(exc, requests.exceptions.Timeout):
+                    detail = 'no response from %s within %s seconds' % (self.host, self.timeout)
                 elif not sent:
                     detail = 'cannot connect to %s (%s)' % (self.host, _short(exc))
                 if write and sent:
@@ -370,8 +379,9 @@ class KoreaiClient:
                     return payload if payload is not None else {}
             if wait is None:
                 wait = self._backoff(attempt)
-            self._on_retry('%s: %s; retrying in %.1f s (attempt %d of %d)'
-                           % (operation, reason, wait, attempt + 2, self.retries + 1))
+            # Warnings are not masked by no_log, so the API's words are scrubbed here.
+            self._on_retry(_scrub('%s: %s; retrying in %.1f s (attempt %d of %d)'
+                                  % (operation, reason, wait, attempt + 2, self.retries + 1), self._secrets))
             self._sleep(wait)
             attempt += 1
 
@@ -393,8 +403,12 @@ def _status_hint(status, api_message):
 def split_host(host):
     """Validate a base URL; return it without a trailing slash or raise ValueError with what to write."""
     parts = urlsplit(host or '')
-    if parts.scheme not in ('http', 'https') or not parts.netloc:
+    if parts.scheme not in ('http', 'https') or not parts.hostname or any(c.isspace() for c in host):
         raise ValueError("host must be a base URL such as https://platform.kore.ai (got %r)" % (host,))
+    try:
+        parts.port
+    except ValueError:
+        raise ValueError('host %r has an invalid port; ports run from 1 to 65535' % (host,))
     if parts.query or parts.fragment:
         raise ValueError('host must not contain a query or fragment (got %r)' % (host,))
     return host.rstrip('/')

@@ -126,6 +126,8 @@ class Runner:
                  audit=None):
         self.client = client
         self.audit = audit
+        # Writes the API accepted in this run, so that a later failure still reports the change.
+        self.accepted = []
         self.check_mode = check_mode
         self.wait = wait
         self.wait_timeout = wait_timeout
@@ -173,7 +175,7 @@ class Runner:
         except KoreaiUnknownOutcome as exc:
             window = self.wait_timeout if wait else min(self.wait_timeout, UNKNOWN_OUTCOME_WINDOW)
             try:
-                status = self.wait_for(campaign, accept, wanted, timeout=window)
+                status = self._read_back(exc, lambda: self.wait_for(campaign, accept, wanted, timeout=window))
             except WaitTimeout as timeout:
                 self._record(operation, campaign, None, 'not applied (read back)')
                 raise KoreaiError('%s. Reading the campaign back: %s. The request was not sent again, so that it '
@@ -267,7 +269,7 @@ class Runner:
             self._audited('delete campaign', campaign, 'deleted',
                           lambda: api.delete_campaign(self.client, campaign, campaign['type'], api_version))
         except KoreaiUnknownOutcome as exc:
-            if api.get_campaign(self.client, campaign['id']) is not None:
+            if self._read_back(exc, lambda: api.get_campaign(self.client, campaign['id'])) is not None:
                 self._record('delete campaign', campaign, None, 'not applied (read back)')
                 raise KoreaiError('%s. Reading it back shows the campaign still exists; the delete was not sent '
                                   'again. Run the task again to retry' % exc)
@@ -296,7 +298,7 @@ class Runner:
                 return self._audited(operation, campaign, None, lambda: api.disable_schedule(self.client, name, label))
             return self._audited(operation, campaign, None, lambda: api.enable_schedule(self.client, name, spec, label))
         except KoreaiUnknownOutcome as exc:
-            current = api.get_campaign(self.client, campaign['id'])
+            current = self._read_back(exc, lambda: api.get_campaign(self.client, campaign['id']))
             wanted = spec is not None
             if current is None or lifecycle.schedule_enabled(current) != wanted:
                 self._record(operation, campaign, None, 'not applied (read back)')
@@ -324,7 +326,17 @@ class Runner:
         self._record(operation, campaign, status or status_after, 'success')
         return answer
 
+    def _read_back(self, exc, read):
+        """Read after a write with an unknown outcome; when the read fails too, say what was sent."""
+        try:
+            return read()
+        except KoreaiError as failure:
+            raise KoreaiError('%s. Reading it back failed as well (%s). The request was not sent again; check the '
+                              'campaign before running the task again' % (exc, failure))
+
     def _record(self, operation, campaign, status_after, outcome, detail=None):
+        if outcome in ('success', 'applied (read back)'):
+            self.accepted.append('%s %s' % (operation, api.campaign_label(campaign) or campaign.get('name')))
         if self.audit is not None:
             self.audit.record(operation, campaign, campaign.get('status'), status_after, outcome,
                               self.client.last_status, detail)
@@ -367,7 +379,7 @@ class Runner:
             return self._audited('create campaign', placeholder, 'created',
                                  lambda: api.create_campaign(self.client, campaign_type, body))
         except KoreaiUnknownOutcome as exc:
-            found = resolve_by_name(self.client, body['name'], [campaign_type])
+            found = self._read_back(exc, lambda: resolve_by_name(self.client, body['name'], [campaign_type]))
             if not found:
                 self._record('create campaign', placeholder, None, 'not applied (read back)')
                 raise KoreaiError('%s. Reading it back finds no campaign named %r; the request was not sent again. '
@@ -381,7 +393,7 @@ class Runner:
             return self._audited('update campaign', campaign, campaign.get('status'),
                                  lambda: api.update_campaign(self.client, campaign, campaign_type, body))
         except KoreaiUnknownOutcome as exc:
-            current = api.get_campaign(self.client, campaign['id'])
+            current = self._read_back(exc, lambda: api.get_campaign(self.client, campaign['id']))
             if current is None or campaign_config.changed_fields(
                     campaign_config.spec_from_campaign(current, campaign_type), full_spec)[0]:
                 self._record('update campaign', campaign, None, 'not applied (read back)')

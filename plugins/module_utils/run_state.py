@@ -88,6 +88,7 @@ def run_campaign_module(campaign_type, default_delete_api):
     )
     params = module.params
     config_options = sorted(config_argument_spec(campaign_type))
+    runner = None
     try:
         check_identity(params['campaign_id'], params['name'])
         if params['wait_timeout'] < 1:
@@ -119,6 +120,6 @@ def run_campaign_module(campaign_type, default_delete_api):
                 raise campaign.error()
             result = runner.ensure_run_state(campaign, params['state'], params['trigger_path'])
     except KNOWN_ERRORS as exc:
-        module.fail_from(exc)
+        module.fail_from(exc, runner)
     result['api_calls'] = client.calls
     module.exit_result(result)

@@ -27,6 +27,9 @@ _DATETIME_RE = re.compile(
     r'^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?'
     r'\s*(?P<tz>Z|z|UTC|[+-]\d{2}:?\d{2})?$')
 MAX_NAME_LENGTH = 48
+# Schedules are about campaigns that run now or soon; this also keeps strftime's output zero-padded.
+MIN_YEAR = 2000
+MAX_YEAR = 2999
 UTC = datetime.timezone.utc
 
 
@@ -58,7 +61,13 @@ def parse_datetime(value, option):
         offset = datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
         if offset >= datetime.timedelta(hours=24):
             raise ValidationError('%s=%r has an impossible UTC offset' % (option, value))
-        parsed = parsed - sign * offset
+        try:
+            parsed = parsed - sign * offset
+        except OverflowError:
+            raise ValidationError('%s=%r is outside the calendar once converted to UTC' % (option, value))
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise ValidationError('%s=%r is in the year %d; write a date between %d and %d'
+                              % (option, value, parsed.year, MIN_YEAR, MAX_YEAR))
     return parsed
 
 

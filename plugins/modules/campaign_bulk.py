@@ -230,6 +230,7 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
+    runner = None
     try:
         pattern = compile_pattern(params['name_pattern'])
         if params['wait_timeout'] < 1:
@@ -240,7 +241,7 @@ def main():
         result = runner.bulk_run_state(types, params['state'], params['campaign_ids'], params['names'], pattern,
                                        params['status'], params['trigger_path'])
     except KNOWN_ERRORS as exc:
-        module.fail_from(exc)
+        module.fail_from(exc, runner)
     result['api_calls'] = module.api_calls
     if result['failed_ids']:
         module.fail_json(**result)

@@ -219,6 +219,7 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
+    runner = None
     try:
         check_name(params['campaign'], 'campaign')
         spec = schedule_spec(params['state'], params['recurrence'], params['every'], params['days'],
@@ -231,7 +232,7 @@ def main():
         runner = Runner(client, check_mode=module.check_mode, warn=module.warn, audit=module.audit)
         result = runner.ensure_schedule(campaign, spec, params['replace'])
     except KNOWN_ERRORS as exc:
-        module.fail_from(exc)
+        module.fail_from(exc, runner)
     result['api_calls'] = client.calls
     module.exit_result(result)
 

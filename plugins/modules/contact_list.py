@@ -144,6 +144,7 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
+    runner = None
     try:
         check_name(params['name'])
         if params['description'] is not None and len(params['description']) > 256:
@@ -155,7 +156,7 @@ def main():
         result = runner.ensure_contact_list(params['name'], params['state'], params['description'],
                                             params['allow_duplicates'], params['force'])
     except KNOWN_ERRORS as exc:
-        module.fail_from(exc)
+        module.fail_from(exc, runner)
     result['api_calls'] = module.api_calls
     module.exit_result(result)
 
