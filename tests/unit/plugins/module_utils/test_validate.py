@@ -89,7 +89,7 @@ def test_identity_needs_exactly_one(campaign_id, name):
     assert 'exactly one of campaign_id' in str(info.value)
 
 
-@given(st.datetimes(min_value=datetime.datetime(2000, 1, 1), max_value=datetime.datetime(2099, 12, 31)),
+@given(st.datetimes(min_value=datetime.datetime(2001, 1, 1), max_value=datetime.datetime(2998, 12, 31)),
        st.integers(min_value=-14 * 60, max_value=14 * 60))
 def test_iso_offsets_round_trip_to_utc(moment, offset_minutes):
     moment = moment.replace(microsecond=0)
@@ -111,3 +111,11 @@ def test_days_are_unique_and_in_week_order(days):
     result = normalize_days(days)
     order = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
     assert result == sorted(set(result), key=order.index)
+
+
+@pytest.mark.parametrize('value', ['1999-12-31 23:59:59', '3000-01-01 00:00:00', '0999-01-01 00:00:00',
+                                   '0001-01-01T00:00:00+01:00', '9999-12-31T23:59:59-01:00'])
+def test_years_outside_2000_to_2999_are_refused(value):
+    with pytest.raises(ValidationError) as info:
+        parse_datetime(value, 'start')
+    assert 'start=' in str(info.value)
