@@ -345,7 +345,8 @@ class KoreaiClient:
                 except ValueError:
                     payload = None
                     decoded = False
-                api_message = parse_api_error(payload, None if decoded else text)
+                # Scrub before parse_api_error cuts the body short, or a secret across the cut survives.
+                api_message = parse_api_error(payload, None if decoded else _scrub(text, self._secrets))
                 if is_rate_limited(status, api_message if status >= 400 else None):
                     if attempt >= self.retries:
                         raise self._error(KoreaiApiError, operation,

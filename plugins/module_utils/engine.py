@@ -330,6 +330,8 @@ class Runner:
         """Read after a write with an unknown outcome; when the read fails too, say what was sent."""
         try:
             return read()
+        except WaitTimeout:
+            raise  # the read worked and shows the write did not take effect; the caller says so
         except KoreaiError as failure:
             raise KoreaiError('%s. Reading it back failed as well (%s). The request was not sent again; check the '
                               'campaign before running the task again' % (exc, failure))
