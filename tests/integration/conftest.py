@@ -153,3 +153,36 @@ def parse_adhoc(stdout):
 @pytest.fixture
 def ansible(sandbox, collections_path, tmp_path):
     return Ansible(sandbox, collections_path, tmp_path)
+
+
+# -- reliability suite (test_reliability_*.py; helpers in reliability_support.py) ---------------------
+
+@pytest.fixture(scope='session')
+def reliability_session():
+    """At the end of the session, writes docs/reliability.md from the cases the reliability tests recorded."""
+    yield
+    from .reliability_support import report_lib
+    try:
+        report_lib.write_doc()
+    except Exception as exc:  # the report must never hide the tests' own outcome
+        sys.stderr.write('reliability report not written: %r\n' % (exc,))
+
+
+@pytest.fixture
+def reliability(request, reliability_session):
+    """Records this test's reliability cases; they are kept only if the test passes (or fails as an xfail)."""
+    from .reliability_support import report_lib
+    recorder = report_lib.TestRecorder(request.node.nodeid)
+    failed_before = request.session.testsfailed
+    yield recorder
+    marker = request.node.get_closest_marker('xfail')
+    if marker is not None:
+        recorder.known_bug(None, marker.kwargs.get('reason', ''))
+    recorder.finish(request.session.testsfailed == failed_before)
+
+
+@pytest.fixture
+def inproc(sandbox):
+    """Runs modules' main() in this process against the session sandbox (see reliability_support.InProcess)."""
+    from .reliability_support import InProcess
+    return InProcess(sandbox)

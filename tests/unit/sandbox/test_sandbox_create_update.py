@@ -108,8 +108,7 @@ def test_create_voice_agentless_documented_response(api):
     assert data["enableMachineDetect"] is False  # v2 takes "no", shows a boolean
     strategy = data["dialingStrategy"]
     assert strategy["useSystemMappings"] is False and strategy["maxRingTime"] == 30
-    assert strategy["callingHours"]["days"][0] == {"start": "9:00 AM", "end": "6:00 PM",
-                                                    "day": "MO"}
+    assert strategy["callingHours"]["days"][0] == {"start": "9:00 AM", "end": "6:00 PM", "day": "MO"}
     assert data["createdAt"] == data["updatedAt"] and data["createdAt"].endswith("Z")
 
     entry = api.last()
@@ -175,7 +174,7 @@ def test_create_ready_after_reads_config(reads, statuses):
     r = create(api, PROGRESSIVE)
     assert r.get_json()["data"]["status"] == ("Preparing" if reads else "Ready")
     cid = r.get_json()["data"]["id"]
-    assert [api.get(cid).get_json()["data"]["status"] for _ in statuses] == statuses
+    assert [api.get(cid).get_json()["data"]["status"] for dummy in statuses] == statuses
     assert api.control("GET", "/config").get_json()["create_ready_after_reads"] == reads
 
 
@@ -608,7 +607,7 @@ def test_update_while_preparing_keeps_countdown(api):
     cid = create(api, PROGRESSIVE).get_json()["data"]["id"]
     r = update(api, cid, dict(PROGRESSIVE, description="Changed"))
     assert r.status_code == 200 and r.get_json()["data"]["status"] == "Preparing"
-    assert [api.get(cid).get_json()["data"]["status"] for _ in range(3)] == [
+    assert [api.get(cid).get_json()["data"]["status"] for dummy in range(3)] == [
         "Preparing", "Preparing", "Ready"]
 
 
