@@ -23,7 +23,7 @@ try:
 except ImportError:  # pragma: no cover
     from urllib import unquote  # type: ignore
 
-from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError
+from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError, check_description
 
 DAY_CODES = ('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')
 _DAY_NAMES = dict(zip(('monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'), DAY_CODES))
@@ -106,10 +106,7 @@ def campaign_spec(campaign_type, params):
     """Validate the configuration options that were given; return them normalised (absent ones left out)."""
     spec = {}
     if params.get('description') is not None:
-        if len(params['description']) > 256:
-            raise ValidationError('description is %d characters long; Kore.ai allows at most 256'
-                                  % len(params['description']))
-        spec['description'] = params['description']
+        spec['description'] = check_description(params['description'])
     if params.get('contact_lists') is not None:
         lists = [str(n) for n in params['contact_lists'] if str(n).strip()]
         if not lists:

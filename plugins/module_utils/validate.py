@@ -27,6 +27,7 @@ _DATETIME_RE = re.compile(
     r'^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?'
     r'\s*(?P<tz>Z|z|UTC|[+-]\d{2}:?\d{2})?$')
 MAX_NAME_LENGTH = 48
+MAX_DESCRIPTION_LENGTH = 256
 # Schedules are about campaigns that run now or soon; this also keeps strftime's output zero-padded.
 MIN_YEAR = 2000
 MAX_YEAR = 2999
@@ -97,6 +98,13 @@ def check_name(name, option='name'):
         raise ValidationError('%s is %d characters long; Kore.ai campaign names have at most %d'
                               % (option, len(name), MAX_NAME_LENGTH))
     return name
+
+
+def check_description(description):
+    if description is not None and len(description) > MAX_DESCRIPTION_LENGTH:
+        raise ValidationError('description is %d characters long; Kore.ai allows at most %d'
+                              % (len(description), MAX_DESCRIPTION_LENGTH))
+    return description
 
 
 def schedule_spec(state, recurrence=None, every=None, days=None, start=None, end=None, now=None):

@@ -129,7 +129,8 @@ api_calls:
 
 from ansible_collections.koreai.campaign.plugins.module_utils.api_module import KoreaiModule, KNOWN_ERRORS
 from ansible_collections.koreai.campaign.plugins.module_utils.engine import Runner
-from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError, check_name
+from ansible_collections.koreai.campaign.plugins.module_utils.validate import (
+    ValidationError, check_description, check_name)
 
 
 def main():
@@ -147,9 +148,7 @@ def main():
     runner = None
     try:
         check_name(params['name'])
-        if params['description'] is not None and len(params['description']) > 256:
-            raise ValidationError('description is %d characters long; Kore.ai allows at most 256'
-                                  % len(params['description']))
+        check_description(params['description'])
         if params['state'] == 'absent' and (params['description'] is not None or params['allow_duplicates'] is not None):
             raise ValidationError('state=absent takes no description or allow_duplicates; remove them')
         runner = Runner(module.client, check_mode=module.check_mode, warn=module.warn, audit=module.audit)
