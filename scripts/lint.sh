@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# ansible-lint (production profile, offline; settings in .ansible-lint) over the repository.
+# ansible-lint (production profile, offline; settings in .ansible-lint) over the repository, then
+# antsibull-docs' lint of the collection's documentation (module, role and fragment markup).
 #
 # Offline, ansible-lint does not install the collection it lints, so playbooks that call
 # koreai.campaign.* would not resolve: lint against the built + installed collection, with a
@@ -15,3 +16,6 @@ export ANSIBLE_COLLECTIONS_PATH="$COLLECTIONS_PATH"
 export ANSIBLE_HOME="$TMP_DIR/ansible-home"
 cd "$ROOT"
 ansible-lint --offline "$@"
+# It looks the collection up by its path, which must end in ansible_collections/koreai/campaign.
+(cd "$COLLECTIONS_PATH/ansible_collections/koreai/campaign" && antsibull-docs lint-collection-docs --plugin-docs .)
+log "antsibull-docs: collection documentation OK"
