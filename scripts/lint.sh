@@ -16,6 +16,9 @@ export ANSIBLE_COLLECTIONS_PATH="$COLLECTIONS_PATH"
 export ANSIBLE_HOME="$TMP_DIR/ansible-home"
 cd "$ROOT"
 ansible-lint --offline "$@"
-# It looks the collection up by its path, which must end in ansible_collections/koreai/campaign.
-(cd "$COLLECTIONS_PATH/ansible_collections/koreai/campaign" && antsibull-docs lint-collection-docs --plugin-docs .)
+# It wants the source tree (git-tracked files) at a path ending in ansible_collections/koreai/campaign.
+docs_root="$TMP_DIR/docs-root/ansible_collections/koreai"
+mkdir -p "$docs_root"
+ln -sfn "$ROOT" "$docs_root/campaign"
+(cd "$docs_root/campaign" && antsibull-docs lint-collection-docs --plugin-docs .)
 log "antsibull-docs: collection documentation OK"
