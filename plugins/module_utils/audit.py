@@ -49,8 +49,9 @@ class AuditLog:
             entry['detail'] = detail
         line = (json.dumps(entry, sort_keys=True) + '\n').encode('utf-8')
         directory = os.path.dirname(self.path)
-        if directory and not os.path.isdir(directory):
-            os.makedirs(directory, 0o700)
+        if directory:
+            # Several module runs may create it at the same moment.
+            os.makedirs(directory, 0o700, exist_ok=True)
         # O_APPEND writes one line at a time; the lock keeps lines whole across concurrent runs.
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:

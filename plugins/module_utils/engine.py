@@ -550,8 +550,7 @@ def _bulk_result(entries, desired, check_mode):
 def write_backup(backup_dir, campaign):
     """Write the campaign object as JSON, owner-only, before it is deleted; return the file's path."""
     backup_dir = os.path.expanduser(backup_dir)
-    if not os.path.isdir(backup_dir):
-        os.makedirs(backup_dir, 0o700)
+    os.makedirs(backup_dir, 0o700, exist_ok=True)  # forks may delete campaigns at once
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime('%Y%m%dT%H%M%S%fZ')
     slug = re.sub(r'[^A-Za-z0-9._-]+', '-', campaign.get('name') or 'campaign').strip('-')[:48] or 'campaign'
     path = os.path.join(backup_dir, '%s_%s_%s.json' % (slug, re.sub(r'[^A-Za-z0-9_-]', '', campaign['id']), stamp))
