@@ -13,6 +13,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiApiError, quote_segment
+from ansible_collections.koreai.campaign.plugins.module_utils.lifecycle import name_key
 
 CAMPAIGN_TYPES = ('voice', 'sms')
 V2 = '/campaign/api/v2/public/{stream}/campaign'
@@ -131,8 +132,7 @@ def find_campaigns_by_name(client, name, campaign_types=CAMPAIGN_TYPES):
     matches = []
     for campaign_type in campaign_types:
         for campaign in list_campaigns(client, campaign_type):
-            key = campaign.get('lname') or (campaign.get('name') or '').lower()
-            if key == wanted:
+            if name_key(campaign) == wanted:
                 matches.append(campaign)
     return matches
 

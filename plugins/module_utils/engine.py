@@ -48,12 +48,12 @@ def _close_matches(name, campaigns):
 def resolve_by_name(client, name, campaign_types):
     """The one campaign with this name (compared lower-cased, as the API does) among the given types.
 
-    Returns None when there is none; raises when the name is ambiguous, listing who shares it."""
+    Returns a falsy _Missing that says why when there is none; raises when the name is ambiguous."""
     everything = []
     for campaign_type in campaign_types:
         everything.extend(api.list_campaigns(client, campaign_type))
     wanted = name.lower()
-    matches = [c for c in everything if (c.get('lname') or (c.get('name') or '').lower()) == wanted]
+    matches = [c for c in everything if lifecycle.name_key(c) == wanted]
     if len(matches) > 1:
         raise KoreaiError('campaign name %r matches %d campaigns (%s); Kore.ai compares names without case, so '
                           'rename one of them, or use campaign_id where the module takes it'
@@ -61,24 +61,21 @@ def resolve_by_name(client, name, campaign_types):
                                                                          c.get('name')) for c in matches)))
     if matches:
         return matches[0]
-    return _NotFound(name, everything, campaign_types)
+    text = 'no %s campaign is named %r' % (' or '.join(TYPE_NAMES[t] for t in campaign_types), name)
+    close = _close_matches(name, everything)
+    if close:
+        text += '; did you mean %s?' % ', '.join(repr(c) for c in close)
+    return _Missing(text)
 
 
-class _NotFound:
-    """A failed lookup that still knows what was listed, for the 'did you mean' message."""
+class _Missing:
+    """A failed lookup: falsy, and able to say why (with close matches when names were listed)."""
 
-    def __init__(self, name, listed, campaign_types):
-        self.name = name
-        self.listed = listed
-        self.campaign_types = campaign_types
+    def __init__(self, message):
+        self.message = message
 
     def error(self):
-        kinds = ' or '.join(TYPE_NAMES[t] for t in self.campaign_types)
-        text = 'no %s campaign is named %r' % (kinds, self.name)
-        close = _close_matches(self.name, self.listed)
-        if close:
-            text += '; did you mean %s?' % ', '.join(repr(c) for c in close)
-        return CampaignNotFound(text)
+        return CampaignNotFound(self.message)
 
     def __bool__(self):
         return False
@@ -87,11 +84,11 @@ class _NotFound:
 
 
 def resolve_campaign(client, campaign_type, campaign_id=None, name=None):
-    """The campaign by id (one GET) or by name (list calls); a _NotFound (falsy) when it does not exist."""
+    """The campaign by id (one GET) or by name (list calls); a _Missing (falsy) when it does not exist."""
     if campaign_id:
         campaign = api.get_campaign(client, campaign_id)
         if campaign is None:
-            return _MissingId(campaign_id, campaign_type)
+            return _Missing('no %s campaign has id %s (the API answered 404)' % (TYPE_NAMES[campaign_type], campaign_id))
     else:
         campaign = resolve_by_name(client, name, [campaign_type])
         if not campaign:
@@ -102,21 +99,6 @@ def resolve_campaign(client, campaign_type, campaign_id=None, name=None):
                           % (api.campaign_label(campaign), TYPE_NAMES[actual], TYPE_MODULES[actual]))
     campaign['type'] = campaign_type
     return campaign
-
-
-class _MissingId:
-    def __init__(self, campaign_id, campaign_type):
-        self.campaign_id = campaign_id
-        self.campaign_type = campaign_type
-
-    def error(self):
-        return CampaignNotFound('no %s campaign has id %s (the API answered 404)'
-                                % (TYPE_NAMES[self.campaign_type], self.campaign_id))
-
-    def __bool__(self):
-        return False
-
-    __nonzero__ = __bool__
 
 
 class Runner:
@@ -189,10 +171,10 @@ class Runner:
         return dict(answer, status=status or wanted)
 
     def start(self, campaign, style):
-        return self._trigger(campaign, 'play', style, lambda s: s in ('Active', 'Completed'), 'Active', self.wait)
+        return self._trigger(campaign, 'play', style, lambda s: lifecycle.reached('started', s), 'Active', self.wait)
 
     def stop(self, campaign, style, wait):
-        return self._trigger(campaign, 'stop', style, lambda s: s not in lifecycle.RUNNING_STATUSES, 'Stopped', wait)
+        return self._trigger(campaign, 'stop', style, lambda s: lifecycle.reached('stopped', s), 'Stopped', wait)
 
     def ensure_run_state(self, campaign, desired, style='documented'):
         plan = lifecycle.plan_run_state(campaign, desired, wait=self.wait)
@@ -488,8 +470,6 @@ class Runner:
 
     def _bulk_confirm(self, entries, desired, unsure):
         """Poll the list call until every entry shows the wanted status, or time runs out."""
-        accept = (lambda s: s in ('Active', 'Completed')) if desired == 'started' else \
-            (lambda s: s not in lifecycle.RUNNING_STATUSES)
         timeout = self.wait_timeout if self.wait else min(self.wait_timeout, UNKNOWN_OUTCOME_WINDOW)
         started = self._clock()
         interval = POLL_FIRST
@@ -504,7 +484,7 @@ class Runner:
                 if campaign_id not in seen:
                     entry.update(failed=True, msg='campaign disappeared while waiting for it')
                     del waiting[campaign_id]
-                elif accept(seen[campaign_id]):
+                elif lifecycle.reached(desired, seen[campaign_id]):
                     entry['status'] = seen[campaign_id]
                     if entry in unsure:
                         entry['msg'] += '; reading it back shows status %s, so it took effect' % seen[campaign_id]

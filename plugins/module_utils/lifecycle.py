@@ -62,6 +62,20 @@ def _label(campaign):
     return "'%s' (%s)" % (campaign.get('name'), campaign.get('id'))
 
 
+def name_key(campaign):
+    """A campaign's name as the API compares names: lower-cased, like its 'lname' field."""
+    return campaign.get('lname') or (campaign.get('name') or '').lower()
+
+
+def reached(desired, status):
+    """Whether a status shows a start (desired 'started') or stop ('stopped') took effect.
+
+    A short campaign may already be Completed when first read after its start."""
+    if desired == 'started':
+        return status in ('Active', 'Completed')
+    return status not in RUNNING_STATUSES
+
+
 def schedule_enabled(campaign):
     schedule = campaign.get('schedule') or {}
     return bool(schedule.get('isSchedulingEnabled')) or campaign.get('status') in SCHEDULED_STATUSES
@@ -184,7 +198,7 @@ def select_campaigns(campaigns, campaign_ids=None, names=None, name_pattern=None
         name = campaign.get('name') or ''
         if wanted_ids and campaign.get('id') not in wanted_ids:
             continue
-        if wanted_names and (campaign.get('lname') or name.lower()) not in wanted_names:
+        if wanted_names and name_key(campaign) not in wanted_names:
             continue
         if name_pattern is not None and not name_pattern.search(name):
             continue
@@ -192,7 +206,7 @@ def select_campaigns(campaigns, campaign_ids=None, names=None, name_pattern=None
             continue
         selected.append(campaign)
     found_ids = set(c.get('id') for c in campaigns)
-    found_names = set((c.get('lname') or (c.get('name') or '').lower()) for c in campaigns)
+    found_names = set(name_key(c) for c in campaigns)
     missing = sorted(wanted_ids - found_ids) + sorted(n for n in (names or []) if n.lower() not in found_names)
     return selected, missing
 

@@ -150,6 +150,7 @@ api_calls:
 
 from ansible_collections.koreai.campaign.plugins.module_utils.api_module import KoreaiModule, KNOWN_ERRORS
 from ansible_collections.koreai.campaign.plugins.module_utils import campaigns as api
+from ansible_collections.koreai.campaign.plugins.module_utils.lifecycle import name_key
 from ansible_collections.koreai.campaign.plugins.module_utils.validate import check_identity
 
 
@@ -167,7 +168,7 @@ def find_campaigns(client, params):
         found.extend(api.list_campaigns(client, campaign_type, statuses=params['status']))
     if params['name']:
         wanted = params['name'].lower()
-        found = [c for c in found if (c.get('lname') or (c.get('name') or '').lower()) == wanted]
+        found = [c for c in found if name_key(c) == wanted]
     return found
 
 
