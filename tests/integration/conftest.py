@@ -49,10 +49,25 @@ def sandbox_server():
 
 
 @pytest.fixture
-def sandbox(sandbox_server):
+def sandbox(sandbox_server, request):
     """The session's sandbox, reset to its default seed and strict mode before each test."""
     sandbox_server.control.reset()
-    return sandbox_server
+    yield sandbox_server
+    if os.environ.get('KOREAI_REQUEST_LOG_DIR'):
+        _keep_request_log(sandbox_server, request.node.nodeid, os.environ['KOREAI_REQUEST_LOG_DIR'])
+
+
+def _keep_request_log(sandbox, nodeid, directory):
+    """Writes what this test sent, in order and without run-to-run noise (ids, times, tokens), so two
+    runs of the suite can be compared request for request (scripts/compare_request_logs.py)."""
+    rows = []
+    for entry in sandbox.control.requests_log():
+        rows.append({key: entry.get(key) for key in ('method', 'route', 'operation', 'query_string', 'body',
+                                                     'status_code', 'write')})
+    os.makedirs(directory, exist_ok=True)
+    name = ''.join(c if c.isalnum() or c in '-_.' else '_' for c in nodeid)[:200]
+    with open(os.path.join(directory, name + '.json'), 'w') as handle:
+        json.dump(rows, handle, indent=1, sort_keys=True)
 
 
 class Ansible:
