@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 .DEFAULT_GOAL := help
 
-.PHONY: help demo test bench venv build stage sanity lint unit integration changelog changelog-release clean distclean
+.PHONY: help demo test bench venv build stage sanity lint unit integration reliability-report changelog changelog-release clean distclean
 
 help:
 	@echo "make demo         sandbox + playbooks/quickstart.yml with the installed collection"
@@ -16,6 +16,7 @@ help:
 	@echo "make unit         pytest tests/unit"
 	@echo "make integration  pytest tests/integration against the installed collection"
 	@echo "make bench        API calls per operation, overhead vs uri, bulk stops; writes docs/performance.md"
+	@echo "make reliability-report  docs/reliability.md from the last test run's reliability records"
 	@echo "make build        build + install the collection into .tmp/collections"
 	@echo "make changelog    antsibull-changelog lint (fragments in changelogs/fragments/)"
 	@echo "make changelog-release  antsibull-changelog release (version from galaxy.yml)"
@@ -52,6 +53,9 @@ unit:
 
 integration:
 	@bash scripts/pytest.sh integration
+
+reliability-report: venv
+	@.venv/bin/python scripts/reliability_report.py --check
 
 changelog: venv
 	@.venv/bin/antsibull-changelog lint && echo "changelog: fragments OK"

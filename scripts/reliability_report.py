@@ -6,11 +6,12 @@ Every reliability test (tests/integration/test_reliability_*.py,
 tests/unit/plugins/module_utils/test_reliability_*.py) records its cases while it runs: what was
 injected or tried, what the module did, the writes the sandbox saw, how long it took. A test's
 records are kept only when the test passed, in one JSON file per test under
-.tmp/reliability/records/. At the end of every pytest session that ran reliability tests
-(`make test`, `make unit`, `make integration`), the suite renders docs/reliability.md from all
-records on disk, so the report always shows the latest result of every case.
+.tmp/reliability/records/. The tracked docs/reliability.md is rendered from all records on disk
+only when asked, with `make reliability-report` after a test run (`make test`, `make unit`,
+`make integration`), so the report shows the latest result of every case and a test run leaves
+the working tree as it was.
 
-    python scripts/reliability_report.py            render docs/reliability.md again from the records
+    python scripts/reliability_report.py            render docs/reliability.md from the records
     python scripts/reliability_report.py --check    also exit 1 if a duplicated write or a leaked
                                                     secret was recorded, or nothing was recorded
     python scripts/reliability_report.py --stdout   print the report instead of writing it

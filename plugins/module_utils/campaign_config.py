@@ -18,15 +18,13 @@ import base64
 import binascii
 import re
 
-try:
-    from urllib.parse import unquote
-except ImportError:  # pragma: no cover
-    from urllib import unquote  # type: ignore
+from urllib.parse import unquote
 
-from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError, check_description
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import ValidationError
+from ansible_collections.koreai.campaign.plugins.module_utils.validate import check_description
+from ansible_collections.koreai.campaign.plugins.module_utils.weekdays import CALLING_HOURS_DAYS, weekday_number
 
-DAY_CODES = ('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')
-_DAY_NAMES = dict(zip(('monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'), DAY_CODES))
+DAY_CODES = CALLING_HOURS_DAYS
 DIALING_MODES = {'agentless': 'Agentless', 'progressive': 'Progressive', 'preview': 'Preview'}
 _TIME_RE = re.compile(r'^\s*(\d{1,2}):(\d{2})\s*([AaPp][Mm])?\s*$')
 _E164_RE = re.compile(r'^\+[1-9]\d{6,14}$')
@@ -35,13 +33,9 @@ NOT_READ_BACK = ('experience_flow', 'machine_detection', 'queue')
 
 
 def _day(value):
-    key = str(value).strip().lower()
-    for code in DAY_CODES:
-        if key == code.lower():
-            return code
-    for name, code in _DAY_NAMES.items():
-        if key in (name, name[:3]):
-            return code
+    number = weekday_number(value)
+    if number is not None:
+        return DAY_CODES[number]
     raise ValidationError('calling_hours.days: %r is not a day; write mon..sun (or MO..SU, or full names)' % (value,))
 
 

@@ -4,27 +4,20 @@
 
 # FOR INTERNAL COLLECTION USE ONLY: the interfaces here may change in any release.
 
-"""HTTP client for the Kore.ai Campaign Management API.
+"""HTTP transport for the Kore.ai Campaign Management API.
 
-The only place in the collection that knows about HTTP, JWT, headers, retries and
-error envelopes. API paths live in campaigns.py.
+The only place in the collection that knows about HTTP, JWT, headers and error envelopes. What to
+retry and how long to wait is retries.py's; API paths live in the api_*.py files.
 """
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-import email.utils
 import json
-import random
 import time
 import traceback
 import uuid
-
-try:
-    from urllib.parse import quote, urlencode, urlsplit
-except ImportError:  # pragma: no cover - Python 2 is not supported, keep the import test quiet
-    from urllib import quote, urlencode  # type: ignore
-    from urlparse import urlsplit  # type: ignore
+from urllib.parse import quote, urlencode, urlsplit
 
 REQUESTS_IMPORT_ERROR = None
 try:
@@ -46,66 +39,28 @@ except ImportError:
     HAS_JWT = False
     JWT_IMPORT_ERROR = traceback.format_exc()
 
-COLLECTION_VERSION = '0.1.0'
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import (
+    KoreaiApiError, KoreaiError, KoreaiUnknownOutcome)
+from ansible_collections.koreai.campaign.plugins.module_utils.retries import (
+    DEFAULT_RETRIES, MAX_RETRY_WAIT, NO_ANSWER, NOT_SENT, RATE_LIMITED, SERVER_ERROR, UNREADABLE,
+    Failure, RetryPolicy, retry_after_seconds)
+from ansible_collections.koreai.campaign.plugins.module_utils.version import COLLECTION_VERSION
+
 DEFAULT_HOST = 'https://platform.kore.ai'
 DEFAULT_TIMEOUT = 30
-DEFAULT_RETRIES = 4
 # Kore.ai rejects a token with a jti whose exp is more than an hour ahead; stay well inside it.
 TOKEN_LIFETIME = 600
-MAX_RETRY_WAIT = 60
 # The rate limit's status code is undocumented; these are the documented messages.
 RATE_LIMIT_MESSAGES = (
     "exceeded the per-minute rate limit",
     "rate limit for this api has been reached",
 )
-READ_RETRY_STATUSES = (502, 503, 504)
 # requests refuses these before sending anything: a bad option, not a network problem.
 CONFIGURATION_ERRORS = (
     (requests.exceptions.InvalidHeader, requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
      requests.exceptions.InvalidSchema) if HAS_REQUESTS else ())
-
-
-class KoreaiError(Exception):
-    """Base class of the collection's errors; str() is a complete, secret-free message."""
-
-
-class KoreaiApiError(KoreaiError):
-    """An API call failed: carries the operation, the campaign, the HTTP status and the API's message."""
-
-    def __init__(self, operation, message, status=None, campaign=None, method=None, path=None, api_message=None):
-        self.operation = operation
-        self.status = status
-        self.campaign = campaign
-        self.method = method
-        self.path = path
-        self.api_message = api_message
-        self.detail = message
-        super(KoreaiApiError, self).__init__(self._compose())
-
-    def _compose(self):
-        parts = [self.operation]
-        if self.campaign:
-            parts.append('for campaign %s' % self.campaign)
-        text = ' '.join(parts) + ' failed'
-        where = []
-        if self.status is not None:
-            where.append('HTTP %s' % self.status)
-        if self.method and self.path:
-            where.append('from %s %s' % (self.method, self.path))
-        if where:
-            text += ' (%s)' % ' '.join(where)
-        return '%s: %s' % (text, self.detail)
-
-    @property
-    def not_found(self):
-        return self.status == 404
-
-
-class KoreaiUnknownOutcome(KoreaiApiError):
-    """A write got no trustworthy answer: it may or may not have been applied.
-
-    Callers read the campaign back instead of sending the write again.
-    """
+__all__ = ['KoreaiClient', 'KoreaiError', 'KoreaiApiError', 'KoreaiUnknownOutcome', 'MAX_RETRY_WAIT',
+           'retry_after_seconds']
 
 
 def _scrub(text, secrets):
@@ -155,25 +110,6 @@ def is_rate_limited(status, api_message):
     return any(m in lowered for m in RATE_LIMIT_MESSAGES)
 
 
-def retry_after_seconds(value, now=None):
-    """Seconds to wait from a Retry-After header (delta seconds or HTTP date); None when absent or unreadable."""
-    if value is None:
-        return None
-    value = str(value).strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        parsed = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if parsed is None:
-        return None
-    now = time.time() if now is None else now
-    return max(0.0, parsed.timestamp() - now)
-
-
 def _not_sent(exc):
     """True when a requests exception proves the request never reached the server."""
     if isinstance(exc, (requests.exceptions.ConnectTimeout,) + CONFIGURATION_ERRORS):
@@ -208,11 +144,11 @@ def build_query(params):
 
 
 class KoreaiClient:
-    """One per module run: a requests Session, JWT minting, retries and error parsing."""
+    """One per module run: a requests Session, JWT minting and error parsing; retries as the policy says."""
 
     def __init__(self, host, stream_id, account_id, client_id=None, client_secret=None, token=None,
                  validate_certs=True, ca_path=None, timeout=DEFAULT_TIMEOUT, retries=DEFAULT_RETRIES,
-                 on_secret=None, on_retry=None, sleep=None, pacer=None):
+                 on_secret=None, on_retry=None, sleep=None, pacer=None, policy=None):
         if not HAS_REQUESTS:
             raise KoreaiError('the Python library "requests" is required')
         if token is None and not HAS_JWT:
@@ -224,7 +160,7 @@ class KoreaiClient:
         self._client_secret = client_secret
         self._token = token
         self.timeout = timeout
-        self.retries = max(0, int(retries))
+        self.policy = policy or RetryPolicy(retries)
         self._on_secret = on_secret or (lambda value: None)
         self._on_retry = on_retry or (lambda message: None)
         self._sleep = sleep or time.sleep
@@ -240,6 +176,10 @@ class KoreaiClient:
         self._secrets = [s for s in (client_secret, token) if s]
         if token:
             self._on_secret(token)
+
+    @property
+    def retries(self):
+        return self.policy.retries
 
     # -- authentication ---------------------------------------------------------------------
 
@@ -283,9 +223,6 @@ class KoreaiClient:
         encoded = build_query(query or [])
         return url + ('?' + encoded if encoded else '')
 
-    def _backoff(self, attempt):
-        return min(MAX_RETRY_WAIT, (2 ** attempt) * 0.5 + random.uniform(0, 0.25))
-
     def _error(self, cls, operation, message, campaign, method, path, status=None, api_message=None):
         message = _scrub(message, self._secrets)
         api_message = _scrub(api_message, self._secrets) if api_message else api_message
@@ -295,96 +232,98 @@ class KoreaiClient:
     def request(self, method, path, operation, query=None, body=None, campaign=None, write=False):
         """Send one API call and return its decoded JSON body.
 
-        Retries what is safe to retry: refused connections, 429 (honouring Retry-After) and, for
-        reads only, 502/503/504, timeouts and unreadable bodies. A write whose outcome is unknown
+        Retries what the retry policy allows: refused connections, 429 (honouring Retry-After) and,
+        for reads only, 502/503/504, timeouts and unreadable bodies. A write whose outcome is unknown
         raises KoreaiUnknownOutcome and is never sent again here.
         """
         url = self.url(path, query)
         data = None if body is None else json.dumps(body)
+        where = (operation, campaign, method, path)
         attempt = 0
         while True:
-            wait = None
-            reason = None
-            if self.pacer is not None:
-                self.pacer.acquire()
-            self.last_status = None
-            try:
-                self.calls += 1
-                response = self.session.request(
-                    method, url, data=data, headers=self.headers(body is not None),
-                    timeout=self.timeout, verify=self.verify, allow_redirects=False)
-            except requests.exceptions.RequestException as exc:
-                if isinstance(exc, requests.exceptions.SSLError):
-                    raise self._error(KoreaiApiError, operation,
-                                      'TLS certificate of %s not accepted (%s); give the CA bundle in ca_path, '
-                                      'or set validate_certs=false only for a host you trust'
-                                      % (self.host, _short(exc)), campaign, method, path)
-                if isinstance(exc, CONFIGURATION_ERRORS):
-                    raise self._error(KoreaiApiError, operation,
-                                      'the request could not be built (%s: %s); check host, stream_id, account_id '
-                                      'and token' % (type(exc).__name__, _short(exc)), campaign, method, path)
-                sent = not _not_sent(exc)
-                detail = 'no response from %s: %s' % (self.host, type(exc).__name__)
-                if isinstance(exc, requests.exceptions.Timeout):
-                    detail = 'no response from %s within %s seconds' % (self.host, self.timeout)
-                elif not sent:
-                    detail = 'cannot connect to %s (%s)' % (self.host, _short(exc))
-                if write and sent:
-                    raise self._error(KoreaiUnknownOutcome, operation,
-                                      detail + '; the request may have been applied', campaign, method, path)
-                if attempt >= self.retries:
-                    raise self._error(KoreaiApiError, operation, detail + ' (after %d attempts)' % (attempt + 1),
-                                      campaign, method, path)
-                reason = detail
-            else:
-                status = self.last_status = response.status_code
-                text = response.text
-                try:
-                    payload = response.json() if text.strip() else None
-                    decoded = True
-                except ValueError:
-                    payload = None
-                    decoded = False
-                # Scrub before parse_api_error cuts the body short, or a secret across the cut survives.
-                api_message = parse_api_error(payload, None if decoded else _scrub(text, self._secrets))
-                if is_rate_limited(status, api_message if status >= 400 else None):
-                    if attempt >= self.retries:
-                        raise self._error(KoreaiApiError, operation,
-                                          'rate limited by the API after %d attempts: %s' % (attempt + 1, api_message),
-                                          campaign, method, path, status, api_message)
-                    wait = retry_after_seconds(response.headers.get('Retry-After'))
-                    if wait is not None:
-                        wait = min(wait, MAX_RETRY_WAIT)
-                    reason = 'rate limited (HTTP %s)' % status
-                elif status >= 500 or (status < 300 and not decoded):
-                    what = 'HTTP %s: %s' % (status, api_message) if status >= 500 else \
-                        'unreadable response body (not JSON): %s' % api_message
-                    if write:
-                        raise self._error(KoreaiUnknownOutcome, operation, what + '; the request may have been applied',
-                                          campaign, method, path, status, api_message)
-                    if (status in READ_RETRY_STATUSES or status < 300) and attempt < self.retries:
-                        reason = what
-                    else:
-                        raise self._error(KoreaiApiError, operation, what, campaign, method, path, status, api_message)
-                elif 300 <= status < 400:
-                    raise self._error(KoreaiApiError, operation,
-                                      'the host answered with a redirect to %s; set host to the final base URL'
-                                      % response.headers.get('Location', '?'), campaign, method, path, status)
-                elif status >= 400:
-                    raise self._error(KoreaiApiError, operation, _status_hint(status, api_message),
-                                      campaign, method, path, status, api_message)
-                elif is_failure_envelope(payload):
-                    raise self._error(KoreaiApiError, operation, api_message, campaign, method, path, status,
-                                      api_message)
-                else:
-                    return payload if payload is not None else {}
+            outcome = self._attempt(method, url, data, body is not None, where)
+            if not isinstance(outcome, Failure):
+                return outcome
+            if self.policy.outcome_unknown(outcome, write):
+                raise self._error(KoreaiUnknownOutcome, operation, outcome.detail + '; the request may have been '
+                                  'applied', campaign, method, path, outcome.status, outcome.api_message)
+            wait = self.policy.wait_before_retry(attempt, outcome, write)
             if wait is None:
-                wait = self._backoff(attempt)
+                raise self._gave_up(outcome, attempt, where)
             # Warnings are not masked by no_log, so the API's words are scrubbed here.
             self._on_retry(_scrub('%s: %s; retrying in %.1f s (attempt %d of %d)'
-                                  % (operation, reason, wait, attempt + 2, self.retries + 1), self._secrets))
+                                  % (operation, outcome.detail, wait, attempt + 2, self.retries + 1), self._secrets))
             self._sleep(wait)
             attempt += 1
+
+    def _gave_up(self, failure, attempt, where):
+        operation, campaign, method, path = where
+        detail = failure.detail
+        if failure.kind in (NOT_SENT, NO_ANSWER):
+            detail += ' (after %d attempts)' % (attempt + 1)
+        elif failure.kind == RATE_LIMITED:
+            detail = 'rate limited by the API after %d attempts: %s' % (attempt + 1, failure.api_message)
+        return self._error(KoreaiApiError, operation, detail, campaign, method, path, failure.status,
+                           failure.api_message)
+
+    def _attempt(self, method, url, data, with_body, where):
+        """Send once: the decoded body, or a Failure the policy decides on. Raises what no retry can mend."""
+        operation, campaign, method, path = where
+        if self.pacer is not None:
+            self.pacer.acquire()
+        self.last_status = None
+        try:
+            self.calls += 1
+            response = self.session.request(
+                method, url, data=data, headers=self.headers(with_body),
+                timeout=self.timeout, verify=self.verify, allow_redirects=False)
+        except requests.exceptions.RequestException as exc:
+            return self._transport_failure(exc, where)
+        status = self.last_status = response.status_code
+        text = response.text
+        try:
+            payload = response.json() if text.strip() else None
+            decoded = True
+        except ValueError:
+            payload = None
+            decoded = False
+        # Scrub before parse_api_error cuts the body short, or a secret across the cut survives.
+        api_message = parse_api_error(payload, None if decoded else _scrub(text, self._secrets))
+        if is_rate_limited(status, api_message if status >= 400 else None):
+            return Failure(RATE_LIMITED, 'rate limited (HTTP %s)' % status, status,
+                           retry_after_seconds(response.headers.get('Retry-After')), api_message)
+        if status >= 500:
+            return Failure(SERVER_ERROR, 'HTTP %s: %s' % (status, api_message), status, api_message=api_message)
+        if status < 300 and not decoded:
+            return Failure(UNREADABLE, 'unreadable response body (not JSON): %s' % api_message, status,
+                           api_message=api_message)
+        if 300 <= status < 400:
+            raise self._error(KoreaiApiError, operation,
+                              'the host answered with a redirect to %s; set host to the final base URL'
+                              % response.headers.get('Location', '?'), campaign, method, path, status)
+        if status >= 400:
+            raise self._error(KoreaiApiError, operation, _status_hint(status, api_message),
+                              campaign, method, path, status, api_message)
+        if is_failure_envelope(payload):
+            raise self._error(KoreaiApiError, operation, api_message, campaign, method, path, status, api_message)
+        return payload if payload is not None else {}
+
+    def _transport_failure(self, exc, where):
+        operation, campaign, method, path = where
+        if isinstance(exc, requests.exceptions.SSLError):
+            raise self._error(KoreaiApiError, operation,
+                              'TLS certificate of %s not accepted (%s); give the CA bundle in ca_path, '
+                              'or set validate_certs=false only for a host you trust'
+                              % (self.host, _short(exc)), campaign, method, path)
+        if isinstance(exc, CONFIGURATION_ERRORS):
+            raise self._error(KoreaiApiError, operation,
+                              'the request could not be built (%s: %s); check host, stream_id, account_id '
+                              'and token' % (type(exc).__name__, _short(exc)), campaign, method, path)
+        if _not_sent(exc):
+            return Failure(NOT_SENT, 'cannot connect to %s (%s)' % (self.host, _short(exc)))
+        if isinstance(exc, requests.exceptions.Timeout):
+            return Failure(NO_ANSWER, 'no response from %s within %s seconds' % (self.host, self.timeout))
+        return Failure(NO_ANSWER, 'no response from %s: %s' % (self.host, type(exc).__name__))
 
 
 def _short(exc):

@@ -13,16 +13,9 @@ __metaclass__ = type
 import datetime
 import re
 
-API_DATETIME_FORMAT = '%Y-%m-%d %H:%M:%S'
-WEEK_DAYS = ('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')
-_DAY_ALIASES = {}
-for _short_name, _long_name in zip(WEEK_DAYS, ('monday', 'tuesday', 'wednesday', 'thursday', 'friday',
-                                               'saturday', 'sunday')):
-    _DAY_ALIASES[_short_name.lower()] = _short_name
-    _DAY_ALIASES[_long_name] = _short_name
-    _DAY_ALIASES[_short_name[:2].lower()] = _short_name  # MO..SU, as the callingHours codes spell them
-_DAY_ALIASES.update({'tues': 'Tue', 'wednes': 'Wed', 'thur': 'Thu', 'thurs': 'Thu'})
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import ValidationError
 
+API_DATETIME_FORMAT = '%Y-%m-%d %H:%M:%S'
 _DATETIME_RE = re.compile(
     r'^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?'
     r'\s*(?P<tz>Z|z|UTC|[+-]\d{2}:?\d{2})?$')
@@ -32,10 +25,6 @@ MAX_DESCRIPTION_LENGTH = 256
 MIN_YEAR = 2000
 MAX_YEAR = 2999
 UTC = datetime.timezone.utc
-
-
-class ValidationError(ValueError):
-    """A bad option value; the message says which option and what to write instead."""
 
 
 def parse_datetime(value, option):
@@ -77,20 +66,6 @@ def format_api_datetime(value):
     return value.astimezone(UTC).strftime(API_DATETIME_FORMAT)
 
 
-def normalize_day(value):
-    key = str(value).strip().lower().rstrip('.')
-    if key in _DAY_ALIASES:
-        return _DAY_ALIASES[key]
-    raise ValidationError("days contains %r, which is not a day of the week; write one of mon, tue, wed, thu, fri, "
-                          "sat, sun (full names and any case are accepted)" % (value,))
-
-
-def normalize_days(values):
-    """Unique days in week order, spelled as the API wants them (Mon..Sun)."""
-    days = set(normalize_day(v) for v in values)
-    return [d for d in WEEK_DAYS if d in days]
-
-
 def check_name(name, option='name'):
     if name is None or not str(name).strip():
         raise ValidationError('%s must not be empty; write the campaign name as shown in Kore.ai' % option)
@@ -105,49 +80,6 @@ def check_description(description):
         raise ValidationError('description is %d characters long; Kore.ai allows at most %d'
                               % (len(description), MAX_DESCRIPTION_LENGTH))
     return description
-
-
-def schedule_spec(state, recurrence=None, every=None, days=None, start=None, end=None, now=None):
-    """Validate campaign_schedule options; return the normalised spec (None for state=disabled)."""
-    given = dict((k, v) for k, v in (('recurrence', recurrence), ('every', every), ('days', days),
-                                     ('start', start), ('end', end)) if v not in (None, []))
-    if state == 'disabled':
-        if given:
-            raise ValidationError('state=disabled takes no schedule options, but %s %s given; remove %s'
-                                  % (', '.join(sorted(given)), 'was' if len(given) == 1 else 'were',
-                                     'it' if len(given) == 1 else 'them'))
-        return None
-    missing = [name for name in ('recurrence', 'start', 'end') if name not in given]
-    if missing:
-        raise ValidationError('state=enabled needs %s; for example recurrence=daily start="2026-01-27 18:29:00" '
-                              'end="2026-02-27 18:29:00"' % ' and '.join(missing))
-    if recurrence not in ('daily', 'weekly'):
-        raise ValidationError('recurrence=%r is not supported; write daily or weekly' % (recurrence,))
-    if every is None:
-        every = 1
-    if isinstance(every, bool) or not isinstance(every, int) or every < 1:
-        raise ValidationError('every=%r must be a whole number of at least 1 (1 = every day or week, '
-                              '2 = every other ...)' % (every,))
-    if recurrence == 'weekly':
-        if not days:
-            raise ValidationError('recurrence=weekly needs days, for example days=[mon, wed, fri]')
-        days = normalize_days(days)
-    elif days:
-        raise ValidationError('days applies only to recurrence=weekly; remove days or set recurrence=weekly')
-    start_at = parse_datetime(start, 'start')
-    end_at = parse_datetime(end, 'end')
-    now = now or datetime.datetime.now(UTC)
-    if end_at <= start_at:
-        raise ValidationError('end (%s UTC) must be later than start (%s UTC)'
-                              % (format_api_datetime(end_at), format_api_datetime(start_at)))
-    if end_at <= now:
-        raise ValidationError('end (%s UTC) is in the past; the API needs an end later than now (%s UTC)'
-                              % (format_api_datetime(end_at), format_api_datetime(now)))
-    spec = {'recurrence': recurrence, 'every': every, 'start': format_api_datetime(start_at),
-            'end': format_api_datetime(end_at)}
-    if recurrence == 'weekly':
-        spec['days'] = days
-    return spec
 
 
 def check_identity(campaign_id, name):

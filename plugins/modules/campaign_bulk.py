@@ -195,11 +195,11 @@ api_calls:
 
 import re
 
-from ansible_collections.koreai.campaign.plugins.module_utils.api_module import (
-    KoreaiModule, KNOWN_ERRORS, trigger_path_option)
-from ansible_collections.koreai.campaign.plugins.module_utils import campaigns as api
-from ansible_collections.koreai.campaign.plugins.module_utils.engine import Runner
-from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError
+from ansible_collections.koreai.campaign.plugins.module_utils.koreai_module import KoreaiModule, trigger_path_option
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import KNOWN_ERRORS
+from ansible_collections.koreai.campaign.plugins.module_utils.api_campaigns import CAMPAIGN_TYPES
+from ansible_collections.koreai.campaign.plugins.module_utils.bulk_runner import bulk_run_state
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import ValidationError
 
 
 def compile_pattern(pattern):
@@ -230,18 +230,17 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    runner = None
+    run = None
     try:
         pattern = compile_pattern(params['name_pattern'])
         if params['wait_timeout'] < 1:
             raise ValidationError('wait_timeout must be at least 1 second')
-        types = list(api.CAMPAIGN_TYPES) if params['campaign_type'] == 'all' else [params['campaign_type']]
-        runner = Runner(module.client, check_mode=module.check_mode, wait=params['wait'],
-                        wait_timeout=params['wait_timeout'], warn=module.warn, audit=module.audit)
-        result = runner.bulk_run_state(types, params['state'], params['campaign_ids'], params['names'], pattern,
-                                       params['status'], params['trigger_path'])
+        types = list(CAMPAIGN_TYPES) if params['campaign_type'] == 'all' else [params['campaign_type']]
+        run = module.runner(wait=params['wait'], wait_timeout=params['wait_timeout'])
+        result = bulk_run_state(run, types, params['state'], params['campaign_ids'], params['names'], pattern,
+                                params['status'], params['trigger_path'])
     except KNOWN_ERRORS as exc:
-        module.fail_from(exc, runner)
+        module.fail_from(exc, run)
     result['api_calls'] = module.api_calls
     if result['failed_ids']:
         module.fail_json(**result)

@@ -148,24 +148,25 @@ api_calls:
   sample: 2
 '''
 
-from ansible_collections.koreai.campaign.plugins.module_utils.api_module import KoreaiModule, KNOWN_ERRORS
-from ansible_collections.koreai.campaign.plugins.module_utils import campaigns as api
-from ansible_collections.koreai.campaign.plugins.module_utils.lifecycle import name_key
+from ansible_collections.koreai.campaign.plugins.module_utils.koreai_module import KoreaiModule
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import KNOWN_ERRORS
+from ansible_collections.koreai.campaign.plugins.module_utils import api_campaigns
+from ansible_collections.koreai.campaign.plugins.module_utils.campaign_status import name_key
 from ansible_collections.koreai.campaign.plugins.module_utils.validate import check_identity
 
 
 def find_campaigns(client, params):
     if params['campaign_id']:
         check_identity(params['campaign_id'], None)
-        campaign = api.get_campaign(client, params['campaign_id'])
+        campaign = api_campaigns.get_campaign(client, params['campaign_id'])
         wanted = params['campaign_type']
         if campaign is None or (wanted != 'all' and campaign['type'] not in (None, wanted)):
             return []
         return [campaign]
-    types = api.CAMPAIGN_TYPES if params['campaign_type'] == 'all' else (params['campaign_type'],)
+    types = api_campaigns.CAMPAIGN_TYPES if params['campaign_type'] == 'all' else (params['campaign_type'],)
     found = []
     for campaign_type in types:
-        found.extend(api.list_campaigns(client, campaign_type, statuses=params['status']))
+        found.extend(api_campaigns.list_campaigns(client, campaign_type, statuses=params['status']))
     if params['name']:
         wanted = params['name'].lower()
         found = [c for c in found if name_key(c) == wanted]

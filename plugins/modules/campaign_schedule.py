@@ -197,10 +197,13 @@ api_calls:
   sample: 3
 '''
 
-from ansible_collections.koreai.campaign.plugins.module_utils.api_module import KoreaiModule, KNOWN_ERRORS
-from ansible_collections.koreai.campaign.plugins.module_utils import campaigns as api
-from ansible_collections.koreai.campaign.plugins.module_utils.engine import Runner, resolve_by_name
-from ansible_collections.koreai.campaign.plugins.module_utils.validate import check_name, schedule_spec
+from ansible_collections.koreai.campaign.plugins.module_utils.koreai_module import KoreaiModule
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import KNOWN_ERRORS
+from ansible_collections.koreai.campaign.plugins.module_utils.api_campaigns import CAMPAIGN_TYPES
+from ansible_collections.koreai.campaign.plugins.module_utils.lookup import campaign_by_name
+from ansible_collections.koreai.campaign.plugins.module_utils.schedule import schedule_spec
+from ansible_collections.koreai.campaign.plugins.module_utils.schedule_runner import ensure_schedule
+from ansible_collections.koreai.campaign.plugins.module_utils.validate import check_name
 
 
 def main():
@@ -219,21 +222,20 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    runner = None
+    run = None
     try:
         check_name(params['campaign'], 'campaign')
         spec = schedule_spec(params['state'], params['recurrence'], params['every'], params['days'],
                              params['start'], params['end'])
-        client = module.client
-        types = [params['campaign_type']] if params['campaign_type'] else list(api.CAMPAIGN_TYPES)
-        campaign = resolve_by_name(client, params['campaign'], types)
+        types = [params['campaign_type']] if params['campaign_type'] else list(CAMPAIGN_TYPES)
+        campaign = campaign_by_name(module.client, params['campaign'], types)
         if not campaign:
             raise campaign.error()
-        runner = Runner(client, check_mode=module.check_mode, warn=module.warn, audit=module.audit)
-        result = runner.ensure_schedule(campaign, spec, params['replace'])
+        run = module.runner()
+        result = ensure_schedule(run, campaign, spec, params['replace'])
     except KNOWN_ERRORS as exc:
-        module.fail_from(exc, runner)
-    result['api_calls'] = client.calls
+        module.fail_from(exc, run)
+    result['api_calls'] = module.api_calls
     module.exit_result(result)
 
 

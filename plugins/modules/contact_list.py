@@ -127,10 +127,11 @@ api_calls:
   sample: 2
 '''
 
-from ansible_collections.koreai.campaign.plugins.module_utils.api_module import KoreaiModule, KNOWN_ERRORS
-from ansible_collections.koreai.campaign.plugins.module_utils.engine import Runner
-from ansible_collections.koreai.campaign.plugins.module_utils.validate import (
-    ValidationError, check_description, check_name)
+from ansible_collections.koreai.campaign.plugins.module_utils.koreai_module import KoreaiModule
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import KNOWN_ERRORS
+from ansible_collections.koreai.campaign.plugins.module_utils.contact_list_runner import ensure_contact_list
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import ValidationError
+from ansible_collections.koreai.campaign.plugins.module_utils.validate import check_description, check_name
 
 
 def main():
@@ -145,17 +146,17 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    runner = None
+    run = None
     try:
         check_name(params['name'])
         check_description(params['description'])
         if params['state'] == 'absent' and (params['description'] is not None or params['allow_duplicates'] is not None):
             raise ValidationError('state=absent takes no description or allow_duplicates; remove them')
-        runner = Runner(module.client, check_mode=module.check_mode, warn=module.warn, audit=module.audit)
-        result = runner.ensure_contact_list(params['name'], params['state'], params['description'],
-                                            params['allow_duplicates'], params['force'])
+        run = module.runner()
+        result = ensure_contact_list(run, params['name'], params['state'], params['description'],
+                                     params['allow_duplicates'], params['force'])
     except KNOWN_ERRORS as exc:
-        module.fail_from(exc, runner)
+        module.fail_from(exc, run)
     result['api_calls'] = module.api_calls
     module.exit_result(result)
 

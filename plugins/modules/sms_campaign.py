@@ -22,7 +22,7 @@ author:
 extends_documentation_fragment:
   - koreai.campaign.connection
   - koreai.campaign.connection.action_group
-  - koreai.campaign.run_state
+  - koreai.campaign.campaign_states
   - koreai.campaign.campaign_config
   - koreai.campaign.campaign_config.sms
   - ansible.builtin.action_common_attributes
@@ -154,7 +154,7 @@ api_calls:
   sample: 2
 '''
 
-from ansible_collections.koreai.campaign.plugins.module_utils.run_state import run_campaign_module
+from ansible_collections.koreai.campaign.plugins.module_utils.campaign_module import run_campaign_module
 
 
 def main():

@@ -65,7 +65,7 @@ def inject(credential_type, inputs):
 
 def module_env_fallbacks():
     """{environment variable: (option, no_log)} of the modules' connection options, from the argument spec."""
-    from ansible_collections.koreai.campaign.plugins.module_utils.api_module import connection_argument_spec
+    from ansible_collections.koreai.campaign.plugins.module_utils.koreai_module import connection_argument_spec
     found = {}
     for option, spec in connection_argument_spec().items():
         fallback = spec.get('fallback')

@@ -320,7 +320,7 @@ def test_fault_matrix(case, sandbox, inproc, reliability, tmp_path):
 def test_retry_after_of_an_hour_is_capped(sandbox, reliability):
     """A Retry-After far in the future waits at most MAX_RETRY_WAIT (60 s) per retry, so a run stays bounded."""
     from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiClient, MAX_RETRY_WAIT
-    from ansible_collections.koreai.campaign.plugins.module_utils import campaigns as api
+    from ansible_collections.koreai.campaign.plugins.module_utils import api_campaigns as api
     sandbox.control.inject(kind='status', status=429, retry_after='3600', count=2, match={'operation': 'get_campaign'})
     sandbox.control.inject(kind='status', status=429, retry_after=http_date(7200), match={'operation': 'get_campaign'})
     slept = []

@@ -4,20 +4,18 @@
 
 # FOR INTERNAL COLLECTION USE ONLY: the interfaces here may change in any release.
 
-"""One function per Campaign Management API operation, with the documented method, path, query and body.
-
-Path variants the documentation disagrees on live here and nowhere else.
-"""
+"""One function per campaign operation of the Campaign Management API, with the documented method,
+path, query and body. Path variants the documentation disagrees on live here and nowhere else."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiApiError, quote_segment
-from ansible_collections.koreai.campaign.plugins.module_utils.lifecycle import name_key
+from ansible_collections.koreai.campaign.plugins.module_utils.api import (
+    V1_AGENTASSIST, account_query, campaign_label, data_object, v2_path)
+from ansible_collections.koreai.campaign.plugins.module_utils.client import quote_segment
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import KoreaiApiError
 
 CAMPAIGN_TYPES = ('voice', 'sms')
-V2 = '/campaign/api/v2/public/{stream}/campaign'
-V1_AGENTASSIST = '/agentassist/api/v1/public/{stream}/campaign'
 LIST_PAGE_SIZE = 100
 MAX_LIST_PAGES = 1000
 
@@ -36,26 +34,6 @@ TRIGGER_PATHS = {
 }
 TRIGGER_PATH_STYLES = tuple(sorted(TRIGGER_PATHS))
 TRIGGER_ACTIONS = {'play': 'start', 'stop': 'stop'}
-
-
-def _v2(client, suffix=''):
-    return V2.format(stream=quote_segment(client.stream_id)) + suffix
-
-
-def _account(client):
-    return [('accountId', client.account_id)]
-
-
-def campaign_label(campaign=None, campaign_id=None, name=None):
-    """How errors name a campaign: 'Name' (cd-…)."""
-    if campaign:
-        campaign_id = campaign_id or campaign.get('id') or campaign.get('_id')
-        name = name or campaign.get('name')
-    if name and campaign_id:
-        return "'%s' (%s)" % (name, campaign_id)
-    if name:
-        return "'%s'" % name
-    return campaign_id
 
 
 def infer_campaign_type(campaign, default=None):
@@ -83,16 +61,13 @@ def normalize_campaign(campaign, campaign_type=None):
 def get_campaign(client, campaign_id):
     """GET v2 campaign by id; None when the API answers 404."""
     try:
-        payload = client.request('GET', _v2(client, '/' + quote_segment(campaign_id)), 'get campaign',
-                                 query=_account(client), campaign=campaign_id)
+        payload = client.request('GET', v2_path(client, '/' + quote_segment(campaign_id)), 'get campaign',
+                                 query=account_query(client), campaign=campaign_id)
     except KoreaiApiError as exc:
         if exc.not_found:
             return None
         raise
-    data = payload.get('data') if isinstance(payload, dict) else None
-    if not isinstance(data, dict):
-        raise KoreaiApiError('get campaign', 'the response has no campaign object in "data"', campaign=campaign_id)
-    return normalize_campaign(data)
+    return normalize_campaign(data_object(payload, 'get campaign', campaign_id))
 
 
 def list_campaigns(client, campaign_type, statuses=None, priorities=None, dialing_modes=None,
@@ -114,8 +89,8 @@ def list_campaigns(client, campaign_type, statuses=None, priorities=None, dialin
     for page in range(1, MAX_LIST_PAGES + 1):
         body['page'] = page
         body['skip'] = len(results)
-        payload = client.request('POST', _v2(client, '/getAllCampaignDetails'), 'list %s campaigns' % campaign_type,
-                                 query=_account(client), body=dict(body))
+        payload = client.request('POST', v2_path(client, '/getAllCampaignDetails'), 'list %s campaigns' % campaign_type,
+                                 query=account_query(client), body=dict(body))
         data = payload.get('data') if isinstance(payload, dict) else None
         batch = data.get('results') if isinstance(data, dict) else None
         if not isinstance(batch, list):
@@ -126,22 +101,11 @@ def list_campaigns(client, campaign_type, statuses=None, priorities=None, dialin
     return results
 
 
-def find_campaigns_by_name(client, name, campaign_types=CAMPAIGN_TYPES):
-    """Campaigns whose name matches as the API compares them (lower-cased, like 'lname')."""
-    wanted = name.lower()
-    matches = []
-    for campaign_type in campaign_types:
-        for campaign in list_campaigns(client, campaign_type):
-            if name_key(campaign) == wanted:
-                matches.append(campaign)
-    return matches
-
-
 def campaign_status(client, campaign_id):
     """POST v2 .../status?view=status -> {'id', 'status', 'name'}; None when the campaign is gone."""
     try:
-        payload = client.request('POST', _v2(client, '/%s/status' % quote_segment(campaign_id)), 'read campaign status',
-                                 query=_account(client) + [('view', 'status')], body={}, campaign=campaign_id)
+        payload = client.request('POST', v2_path(client, '/%s/status' % quote_segment(campaign_id)), 'read campaign status',
+                                 query=account_query(client) + [('view', 'status')], body={}, campaign=campaign_id)
     except KoreaiApiError as exc:
         if exc.not_found:
             return None
@@ -165,7 +129,7 @@ def trigger_campaign(client, campaign, campaign_type, trigger, style='documented
     path = trigger_path(client, campaign_type, trigger, style).replace('{campaign}', quote_segment(campaign_id))
     query = [('campaignType', campaign_type), ('trigger', trigger)]
     if style != 'v1':
-        query = _account(client) + query
+        query = account_query(client) + query
     return client.request('POST', path, '%s %s campaign' % (TRIGGER_ACTIONS[trigger], campaign_type),
                           query=query, body={}, campaign=campaign_label(campaign), write=True)
 
@@ -177,32 +141,23 @@ def delete_campaign(client, campaign, campaign_type, api_version='v2'):
         path = V1_AGENTASSIST.format(stream=quote_segment(client.stream_id)) + '/' + campaign_id
         query = [('campaignType', campaign_type)]
     else:
-        path = _v2(client, '/' + campaign_id)
-        query = _account(client) + [('campaignType', campaign_type)]
+        path = v2_path(client, '/' + campaign_id)
+        query = account_query(client) + [('campaignType', campaign_type)]
     return client.request('DELETE', path, 'delete %s campaign' % campaign_type, query=query,
                           campaign=campaign_label(campaign), write=True)
-
-
-def schedule_body(spec):
-    """The enable-schedule body for a validated spec (see validate.schedule_spec)."""
-    if spec['recurrence'] == 'weekly':
-        recurrence = {'recurType': 'Weekly',
-                      'weeklyDetails': {'onceEveryNweeks': spec['every'], 'whichDays': list(spec['days'])}}
-    else:
-        recurrence = {'recurType': 'Daily', 'dailyDetails': {'onceEveryNdays': spec['every']}}
-    return {'startDateTime': spec['start'], 'endDateTime': spec['end'], 'recurrenceObject': recurrence}
 
 
 def _schedule(client, campaign_name, enable, body, label):
     # The schedule pages send no accountId in the query (only the header); keep it exactly so.
     query = [('enableSchedule', enable), ('campaignName', campaign_name)]
     operation = 'enable schedule' if enable else 'disable schedule'
-    return client.request('POST', _v2(client, '/schedule'), operation, query=query, body=body,
+    return client.request('POST', v2_path(client, '/schedule'), operation, query=query, body=body,
                           campaign=label, write=True)
 
 
-def enable_schedule(client, campaign_name, spec, label=None):
-    return _schedule(client, campaign_name, True, schedule_body(spec), label or campaign_label(name=campaign_name))
+def enable_schedule(client, campaign_name, body, label=None):
+    """Enable (and replace) a campaign's schedule; body from schedule.schedule_body()."""
+    return _schedule(client, campaign_name, True, body, label or campaign_label(name=campaign_name))
 
 
 def disable_schedule(client, campaign_name, label=None):
@@ -211,10 +166,8 @@ def disable_schedule(client, campaign_name, label=None):
 
 # -- configuration (state=present) ----------------------------------------------------------------
 
-def _data_object(payload, operation, label):
-    data = payload.get('data') if isinstance(payload, dict) else None
-    if not isinstance(data, dict):
-        raise KoreaiApiError(operation, 'the response has no campaign object in "data"', campaign=label)
+def _written_campaign(payload, operation, label):
+    data = data_object(payload, operation, label)
     if not (data.get('_id') or data.get('id')) and isinstance(payload, dict) and payload.get('id'):
         data = dict(data, id=payload['id'])  # update-voice answers with a top-level id
     return data
@@ -223,68 +176,17 @@ def _data_object(payload, operation, label):
 def create_campaign(client, campaign_type, body):
     """POST v2 campaign; voice answers 'creation in progress' with status Preparing."""
     label = campaign_label(name=body.get('name'))
-    payload = client.request('POST', _v2(client), 'create %s campaign' % campaign_type,
-                             query=_account(client) + [('campaignType', campaign_type)], body=body,
+    payload = client.request('POST', v2_path(client), 'create %s campaign' % campaign_type,
+                             query=account_query(client) + [('campaignType', campaign_type)], body=body,
                              campaign=label, write=True)
-    return normalize_campaign(_data_object(payload, 'create %s campaign' % campaign_type, label), campaign_type)
+    return normalize_campaign(_written_campaign(payload, 'create %s campaign' % campaign_type, label), campaign_type)
 
 
 def update_campaign(client, campaign, campaign_type, body):
     """PUT v2 campaign with the full body (the API has no partial update)."""
     label = campaign_label(campaign)
-    payload = client.request('PUT', _v2(client, '/' + quote_segment(campaign['id'])),
+    payload = client.request('PUT', v2_path(client, '/' + quote_segment(campaign['id'])),
                              'update %s campaign' % campaign_type,
-                             query=_account(client) + [('campaignType', campaign_type)], body=body,
+                             query=account_query(client) + [('campaignType', campaign_type)], body=body,
                              campaign=label, write=True)
-    return normalize_campaign(_data_object(payload, 'update %s campaign' % campaign_type, label), campaign_type)
-
-
-# -- contact lists ------------------------------------------------------------------------------
-
-def _contact_lists_path(client, suffix=''):
-    return _v2(client, '/contactList' + suffix)
-
-
-def normalize_contact_list(item):
-    result = dict(item)
-    result['id'] = item.get('_id') or item.get('id')
-    return result
-
-
-def list_contact_lists(client):
-    payload = client.request('POST', _contact_lists_path(client, '/getAllListDetails'), 'list contact lists',
-                             query=_account(client) + [('type', 'call')], body={})
-    data = payload.get('data') if isinstance(payload, dict) else None
-    if isinstance(data, dict):
-        data = data.get('results')
-    if not isinstance(data, list):
-        raise KoreaiApiError('list contact lists', 'the response has no "data" list')
-    return [normalize_contact_list(item) for item in data]
-
-
-def get_contact_list(client, contact_list_id):
-    payload = client.request('GET', _contact_lists_path(client, '/' + quote_segment(contact_list_id)),
-                             'get contact list', query=_account(client), campaign=contact_list_id)
-    data = payload.get('data') if isinstance(payload, dict) else None
-    if not isinstance(data, dict):
-        raise KoreaiApiError('get contact list', 'the response has no contact list in "data"', campaign=contact_list_id)
-    return normalize_contact_list(data)
-
-
-def create_contact_list(client, name, description, allow_duplicates=False):
-    body = {'name': name, 'description': description, 'source': 'passiveApi', 'allowDuplicates': allow_duplicates}
-    payload = client.request('POST', _contact_lists_path(client, '/createContactList'), 'create contact list',
-                             query=_account(client), body=body, campaign=campaign_label(name=name), write=True)
-    return normalize_contact_list(payload.get('data') or {})
-
-
-def update_contact_list(client, contact_list, changes):
-    return client.request('PUT', _contact_lists_path(client, '/' + quote_segment(contact_list['id'])),
-                          'update contact list', query=_account(client), body=changes,
-                          campaign=campaign_label(contact_list), write=True)
-
-
-def delete_contact_list(client, contact_list):
-    return client.request('DELETE', _contact_lists_path(client, '/' + quote_segment(contact_list['id'])),
-                          'delete contact list', query=_account(client),
-                          campaign=campaign_label(contact_list), write=True)
+    return normalize_campaign(_written_campaign(payload, 'update %s campaign' % campaign_type, label), campaign_type)

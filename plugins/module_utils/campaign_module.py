@@ -4,18 +4,20 @@
 
 # FOR INTERNAL COLLECTION USE ONLY: the interfaces here may change in any release.
 
-"""The whole of voice_campaign and sms_campaign: they differ only in the campaign type and the default
-delete endpoint, so one implementation serves both."""
+"""voice_campaign and sms_campaign: they differ only in the campaign type and the default delete
+endpoint, so this one implementation serves both. The flow, in run_campaign_module():
+
+    check the options -> find the campaign (lookup.py) -> plan and carry out the state
+    (campaign_runner.py: started, stopped, absent, present) -> exit with the result."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.koreai.campaign.plugins.module_utils.api_module import (
-    KoreaiModule, KNOWN_ERRORS, trigger_path_option)
-from ansible_collections.koreai.campaign.plugins.module_utils import campaign_config
-from ansible_collections.koreai.campaign.plugins.module_utils.campaigns import get_campaign
-from ansible_collections.koreai.campaign.plugins.module_utils.engine import Runner, resolve_campaign
-from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError, check_identity
+from ansible_collections.koreai.campaign.plugins.module_utils import campaign_config, campaign_runner
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import KNOWN_ERRORS, ValidationError
+from ansible_collections.koreai.campaign.plugins.module_utils.koreai_module import KoreaiModule, trigger_path_option
+from ansible_collections.koreai.campaign.plugins.module_utils.lookup import resolve_campaign
+from ansible_collections.koreai.campaign.plugins.module_utils.validate import check_identity
 
 DEFAULT_BACKUP_DIR = '~/.ansible/backups/koreai.campaign'
 
@@ -87,39 +89,41 @@ def run_campaign_module(campaign_type, default_delete_api):
         supports_check_mode=True,
     )
     params = module.params
-    config_options = sorted(config_argument_spec(campaign_type))
-    runner = None
+    state = params['state']
+    run = None
     try:
-        check_identity(params['campaign_id'], params['name'])
-        if params['wait_timeout'] < 1:
-            raise ValidationError('wait_timeout must be at least 1 second')
-        given = [o for o in config_options if params.get(o) is not None]
-        if params['state'] != 'present' and given:
-            raise ValidationError('%s only appl%s with state=present'
-                                  % (', '.join(given), 'ies' if len(given) == 1 else 'y'))
-        spec = campaign_config.campaign_spec(campaign_type, params) if params['state'] == 'present' else None
-        client = module.client
-        runner = Runner(client, check_mode=module.check_mode, wait=params['wait'],
-                        wait_timeout=params['wait_timeout'], warn=module.warn, audit=module.audit)
-        campaign = resolve_campaign(client, campaign_type, params['campaign_id'], params['name'])
-        if params['state'] == 'present':
+        spec = checked_options(campaign_type, params)
+        run = module.runner(wait=params['wait'], wait_timeout=params['wait_timeout'])
+        # Comparing a configuration and backing up before a delete need the whole object, which a
+        # lookup by name (a list entry) does not give; a check-mode delete needs only the summary.
+        full = state == 'present' or (state == 'absent' and not module.check_mode)
+        campaign = resolve_campaign(module.client, campaign_type, params['campaign_id'], params['name'], full=full)
+        if state == 'present':
             if not campaign and not params['name']:
                 raise campaign.error()
-            if campaign and not params['campaign_id']:
-                # The list call's entry is a summary; compare against the full object.
-                campaign = dict(get_campaign(client, campaign['id']) or campaign, type=campaign_type)
-            result = runner.ensure_present(campaign or None, campaign_type, params['name'], spec,
-                                           force=params['force'], style=params['trigger_path'])
-        elif params['state'] == 'absent':
-            result = runner.ensure_absent(
-                campaign or None, force=params['force'], style=params['trigger_path'],
-                api_version=params['delete_api'], backup_dir=params['backup_dir'] if params['backup'] else None,
-                summary=not params['campaign_id'])
+            result = campaign_runner.ensure_present(run, campaign or None, campaign_type, params['name'], spec,
+                                                    force=params['force'], style=params['trigger_path'])
+        elif state == 'absent':
+            result = campaign_runner.ensure_absent(
+                run, campaign or None, force=params['force'], style=params['trigger_path'],
+                api_version=params['delete_api'], backup_dir=params['backup_dir'] if params['backup'] else None)
         else:
             if not campaign:
                 raise campaign.error()
-            result = runner.ensure_run_state(campaign, params['state'], params['trigger_path'])
+            result = campaign_runner.ensure_run_state(run, campaign, state, params['trigger_path'])
     except KNOWN_ERRORS as exc:
-        module.fail_from(exc, runner)
-    result['api_calls'] = client.calls
+        module.fail_from(exc, run)
+    result['api_calls'] = module.api_calls
     module.exit_result(result)
+
+
+def checked_options(campaign_type, params):
+    """Every option checked before any request; the normalised configuration for state=present."""
+    check_identity(params['campaign_id'], params['name'])
+    if params['wait_timeout'] < 1:
+        raise ValidationError('wait_timeout must be at least 1 second')
+    given = [o for o in sorted(config_argument_spec(campaign_type)) if params.get(o) is not None]
+    if params['state'] != 'present' and given:
+        raise ValidationError('%s only appl%s with state=present'
+                              % (', '.join(given), 'ies' if len(given) == 1 else 'y'))
+    return campaign_config.campaign_spec(campaign_type, params) if params['state'] == 'present' else None

@@ -15,12 +15,12 @@ import re
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 
 from ansible_collections.koreai.campaign.plugins.module_utils import client as client_lib
+from ansible_collections.koreai.campaign.plugins.module_utils.api_campaigns import TRIGGER_PATH_STYLES
 from ansible_collections.koreai.campaign.plugins.module_utils.audit import AuditLog
-from ansible_collections.koreai.campaign.plugins.module_utils.campaigns import TRIGGER_PATH_STYLES
+from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiClient, split_host
 from ansible_collections.koreai.campaign.plugins.module_utils.pacing import RatePacer
-from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiClient, KoreaiError, split_host
-from ansible_collections.koreai.campaign.plugins.module_utils.lifecycle import PlanError
-from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError
+from ansible_collections.koreai.campaign.plugins.module_utils.retries import DEFAULT_RETRIES
+from ansible_collections.koreai.campaign.plugins.module_utils.runner import Runner
 
 
 # Header values must be sendable as they are: visible ASCII, no spaces or line breaks.
@@ -39,7 +39,7 @@ def connection_argument_spec():
         validate_certs=dict(type='bool', default=True, fallback=(env_fallback, ['KOREAI_VALIDATE_CERTS'])),
         ca_path=dict(type='path', fallback=(env_fallback, ['KOREAI_CA_PATH'])),
         timeout=dict(type='float', default=float(client_lib.DEFAULT_TIMEOUT), fallback=(env_fallback, ['KOREAI_TIMEOUT'])),
-        retries=dict(type='int', default=client_lib.DEFAULT_RETRIES, fallback=(env_fallback, ['KOREAI_RETRIES'])),
+        retries=dict(type='int', default=DEFAULT_RETRIES, fallback=(env_fallback, ['KOREAI_RETRIES'])),
         rate_limit=dict(type='int', default=60, fallback=(env_fallback, ['KOREAI_RATE_LIMIT'])),
         audit_log=dict(type='path', fallback=(env_fallback, ['KOREAI_AUDIT_LOG'])),
     )
@@ -118,6 +118,11 @@ class KoreaiModule(AnsibleModule):
             return None
         return AuditLog(self.params['audit_log'], self._name)
 
+    def runner(self, wait=True, wait_timeout=300):
+        """The Runner that carries out this module run's plans, in its check mode, with its audit trail."""
+        return Runner(self.client, check_mode=self.check_mode, wait=wait, wait_timeout=wait_timeout,
+                      warn=self.warn, audit=self.audit)
+
     @property
     def api_calls(self):
         return self._client.calls if self._client is not None else 0
@@ -141,5 +146,3 @@ class KoreaiModule(AnsibleModule):
             result.pop('diff', None)
         self.exit_json(**result)
 
-
-KNOWN_ERRORS = (KoreaiError, PlanError, ValidationError)

@@ -1,0 +1,102 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, koreai.campaign contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# FOR INTERNAL COLLECTION USE ONLY: the interfaces here may change in any release.
+
+"""Finding what a task names: a campaign by id (one GET) or by name (the list calls), a contact
+list by name. Also the one rule about list entries: they are summaries, so where the whole object
+matters (comparing a configuration, backing up before a delete) it is read with GET."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import difflib
+
+from ansible_collections.koreai.campaign.plugins.module_utils import api_campaigns, api_contact_lists
+from ansible_collections.koreai.campaign.plugins.module_utils.api import campaign_label
+from ansible_collections.koreai.campaign.plugins.module_utils.campaign_status import TYPE_MODULES, TYPE_NAMES, name_key
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import KoreaiError, NotFound
+
+CampaignNotFound = NotFound
+
+
+class Missing:
+    """A failed lookup: falsy, and able to say why (with close matches when names were listed)."""
+
+    def __init__(self, message):
+        self.message = message
+
+    def error(self):
+        return NotFound(self.message)
+
+    def __bool__(self):
+        return False
+
+
+def _close_matches(name, campaigns):
+    names = sorted(set(c.get('name') for c in campaigns if c.get('name')))
+    lowered = dict((n.lower(), n) for n in names)
+    return [lowered[m] for m in difflib.get_close_matches(name.lower(), list(lowered), n=3, cutoff=0.6)]
+
+
+def campaign_by_name(client, name, campaign_types):
+    """The one campaign with this name (compared lower-cased, as the API does) among the given types.
+
+    Returns a falsy Missing that says why when there is none; raises when the name is ambiguous."""
+    everything = []
+    for campaign_type in campaign_types:
+        everything.extend(api_campaigns.list_campaigns(client, campaign_type))
+    wanted = name.lower()
+    matches = [c for c in everything if name_key(c) == wanted]
+    if len(matches) > 1:
+        raise KoreaiError('campaign name %r matches %d campaigns (%s); Kore.ai compares names without case, so '
+                          'rename one of them, or use campaign_id where the module takes it'
+                          % (name, len(matches), ', '.join('%s %s %r' % (c['id'], TYPE_NAMES.get(c['type'], c['type']),
+                                                                         c.get('name')) for c in matches)))
+    if matches:
+        return matches[0]
+    text = 'no %s campaign is named %r' % (' or '.join(TYPE_NAMES[t] for t in campaign_types), name)
+    close = _close_matches(name, everything)
+    if close:
+        text += '; did you mean %s?' % ', '.join(repr(c) for c in close)
+    return Missing(text)
+
+
+def full_campaign(client, listed):
+    """The whole object behind a list entry (one GET); None when it is gone in the meantime."""
+    full = api_campaigns.get_campaign(client, listed['id'])
+    return None if full is None else dict(full, type=listed['type'])
+
+
+def resolve_campaign(client, campaign_type, campaign_id=None, name=None, full=False):
+    """The campaign by id (one GET) or by name (list calls, plus one GET with full=True); a falsy
+    Missing when it does not exist."""
+    if campaign_id:
+        campaign = api_campaigns.get_campaign(client, campaign_id)
+        if campaign is None:
+            return Missing('no %s campaign has id %s (the API answered 404)' % (TYPE_NAMES[campaign_type], campaign_id))
+    else:
+        campaign = campaign_by_name(client, name, [campaign_type])
+        if not campaign:
+            return campaign
+        if full:
+            campaign = full_campaign(client, campaign) or Missing('campaign %r disappeared while it was read' % name)
+            if not campaign:
+                return campaign
+    actual = campaign.get('type')
+    if actual and actual != campaign_type:
+        raise KoreaiError('campaign %s is a %s campaign; manage it with %s'
+                          % (campaign_label(campaign), TYPE_NAMES[actual], TYPE_MODULES[actual]))
+    campaign['type'] = campaign_type
+    return campaign
+
+
+def contact_list_by_name(client, name):
+    """The one contact list with this name (compared lower-cased), or None."""
+    wanted = name.lower()
+    matches = [c for c in api_contact_lists.list_contact_lists(client) if (c.get('name') or '').lower() == wanted]
+    if len(matches) > 1:
+        raise KoreaiError('contact list name %r matches %d lists (%s)'
+                          % (name, len(matches), ', '.join(c['id'] for c in matches)))
+    return matches[0] if matches else None
