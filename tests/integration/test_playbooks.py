@@ -14,10 +14,14 @@ def test_quickstart_walks_the_lifecycle_and_each_second_run_changes_nothing(ansi
     playbook = os.path.join(ROOT, 'playbooks', 'quickstart.yml')
     rc, output = ansible.run_file(playbook, extra_args=['-e', 'quickstart_backup_dir=%s' % (tmp_path / 'backups')])
     assert rc == 0, output
-    assert 'changed=8' in output and 'failed=0' in output
+    assert 'changed=9' in output and 'failed=0' in output
     writes = [(r['method'], r['path'].rsplit('/', 1)[-1], r['query'].get('trigger') or r['query'].get('enableSchedule'))
               for r in sandbox.control.requests_log() if r['write']]
-    assert [w[0] for w in writes] == ['POST', 'POST', 'POST', 'POST', 'POST', 'POST', 'POST', 'DELETE', 'DELETE',
-                                      'DELETE']
-    assert [w[2] for w in writes[3:7]] == ['true', 'false', 'play', 'stop']
+    assert [w[0] for w in writes] == ['POST'] * 9 + ['DELETE'] * 3
+    assert [w[1] for w in writes[2:4]] == ['addContacts', 'addContacts']
+    assert [w[2] for w in writes[5:9]] == ['true', 'false', 'play', 'stop']
+    adds = [r['body'] for r in sandbox.control.requests_log() if r['operation'] == 'add_contacts']
+    assert [len(body['data']) for body in adds] == [12, 3]
+    assert adds[0]['data'][0] == {'phoneNumber': '+14155550100', 'firstName': 'Ada', 'lastName': 'Lovelace',
+                                  'timeZone': 'America/Los_Angeles', 'uniqueId': 'CRM-1001', 'plan': 'gold'}
     assert len(list((tmp_path / 'backups').iterdir())) == 1
