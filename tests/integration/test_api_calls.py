@@ -57,3 +57,48 @@ def test_calls_per_operation(ansible, sandbox):
         assert not result.get('failed'), (task, result.get('msg'))
         assert result['api_calls'] == calls, (task, result['api_calls'], calls)
     assert len([r for r in log if r['write']]) == sum(case[2] for case in cases)
+
+
+def test_calls_of_contacts_results_waits_and_checks(ansible, sandbox, tmp_path):
+    """The request cost each new module states in its ansible-doc, pinned."""
+    control = sandbox.control
+    leads = control.seed_contact_list(name='Calls Leads', description='l', contacts={'count': 120, 'start': 0})
+    dnc = control.seed_contact_list(name='Calls DNC', description='d', contacts={'count': 2, 'start': 0})
+    control.seed_contact_list(name='Calls Empty', description='e', contacts=[])
+    voice = control.seed_campaign(type='voice', name='Calls Run', status='Ready', contactLists=[leads['name']],
+                                  dncLists={'id': dnc['_id'], 'name': dnc['name']})['_id']
+    control.set_campaign(voice, status='Active')
+    control.finish_dialing(voice)
+    src = tmp_path / 'new.csv'
+    src.write_text('phoneNumber\n' + ''.join('+1312555%04d\n' % i for i in range(150)))
+    same = tmp_path / 'two.csv'
+    same.write_text('phoneNumber\n+13125550000\n+13125550001\n')
+    cases = [
+        # contacts: empty list, wait=false: 1 read + ceil(150/100) adds
+        ({'koreai.campaign.contacts': {'contact_list': 'Calls Empty', 'src': str(src), 'wait': False}}, 3, 2),
+        # the same file again into the list that now holds 150: 1 read + 3 pages of 50, no write
+        ({'koreai.campaign.contacts': {'contact_list': 'Calls Empty', 'src': str(src)}}, 4, 0),
+        # two of them into a list of 120 others: 1 read + 3 pages + 1 add + 1 confirming poll
+        ({'koreai.campaign.contacts': {'contact_list': 'Calls Leads', 'src': str(same)}}, 6, 1),
+        ({'koreai.campaign.contacts_info': {'contact_list': 'Calls DNC'}}, 1, 0),
+        ({'koreai.campaign.contacts_info': {'contact_list': 'Calls Leads', 'max_contacts': 60}}, 3, 0),
+        # results of 120 contacts by id: 1 GET + 2 pages
+        ({'koreai.campaign.campaign_results': {'campaign_id': voice}}, 3, 0),
+        # by name: 1 list call + 2 pages
+        ({'koreai.campaign.campaign_results': {'name': 'Calls Run'}}, 3, 0),
+        # a campaign that has ended: the one list call that finds it
+        ({'koreai.campaign.campaign_wait': {'campaign_ids': [voice], 'campaign_type': 'voice'}}, 1, 0),
+        ({'koreai.campaign.campaign_wait': {'names': ['Calls Run']}}, 2, 0),
+        # the campaign, the contact lists, running campaigns of each type
+        ({'koreai.campaign.campaign_preflight': {'campaign_id': voice, 'fail_on_error': False}}, 4, 0),
+        ({'koreai.campaign.campaign_preflight': {'name': 'Calls Run', 'fail_on_error': False}}, 5, 0),
+    ]
+    control.clear_log()
+    rc, results, output = ansible.playbook([case[0] for case in cases])
+    assert rc == 0, output
+    log = control.requests_log()
+    assert len(log) == sum(r['api_calls'] for r in results), 'api_calls must count every request sent'
+    for (task, calls, writes), result in zip(cases, results):
+        assert not result.get('failed'), (task, result.get('msg'))
+        assert result['api_calls'] == calls, (task, result['api_calls'], calls)
+    assert len([r for r in log if r['write']]) == sum(case[2] for case in cases)

@@ -273,3 +273,53 @@ def test_inventory_example_with_vault_then_with_environment(ansible, sandbox, tm
     assert rc == 0, output
     assert recap(output) == (0, 0)
     assert writes(sandbox) == []
+
+
+# --- campaign_run ------------------------------------------------------------------------------------------
+
+def test_campaign_run_checks_starts_waits_reports_and_reruns_nothing(ansible, sandbox, tmp_path):
+    control = sandbox.control
+    leads = control.seed_contact_list(name='Run Leads', description='l', contacts={'count': 40, 'start': 0})
+    dnc = control.seed_contact_list(name='Run DNC', description='d', contacts={'count': 2, 'start': 0})
+    open_hours = {'frequency': 'WEEKLY', 'timezone': 'UTC', 'days': [
+        {'day': d, 'start': '12:00 AM', 'end': '11:59 PM'} for d in ('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')]}
+    cid = control.seed_campaign(type='voice', name='Run To The End', status='Ready', contactLists=[leads['name']],
+                                dncLists={'id': dnc['_id'], 'name': dnc['name']},
+                                dialingStrategy={'callingHours': open_hours, 'maxAttemptsPerRecord': 2})['_id']
+    reports = tmp_path / 'reports'
+    reports.mkdir()
+    run = RoleRunner(ansible)
+    role_vars = {'campaign_run_name': 'run to the end', 'campaign_run_report_dir': str(reports),
+                 'campaign_run_poll_interval': 1, 'campaign_run_wait_timeout': 120}
+
+    rc, facts, output = run('campaign_run', role_vars, facts=['campaign_run_summary'], check=True)
+    assert rc == 0, output
+    assert writes(sandbox) == [] and facts['campaign_run_summary']['report'] is None
+    assert [c['passed'] for c in facts['campaign_run_summary']['preflight']] == [True] * 6
+
+    rc, facts, output = run('campaign_run', role_vars, facts=['campaign_run_summary'])
+    assert rc == 0, output
+    summary = facts['campaign_run_summary']
+    assert summary['started'] and summary['status'] == 'Completed' and summary['finished']
+    assert summary['results']['contacts'] == 40
+    assert [w['operation'] for w in writes(sandbox)] == ['trigger']
+    assert os.stat(summary['report']).st_mode & 0o777 == 0o600
+    truth = control.outcomes(cid)
+    assert summary['results']['by_attempts'] == truth['numberOfAttemptsSoFar']
+
+    control.clear_log()
+    rc, facts, output = run('campaign_run', role_vars, facts=['campaign_run_summary'])
+    assert rc == 0, output
+    assert writes(sandbox) == [] and not facts['campaign_run_summary']['started']
+    assert 'already ended its run (Completed)' in output
+
+
+def test_campaign_run_stops_before_any_write_when_a_check_fails(ansible, sandbox, tmp_path):
+    control = sandbox.control
+    control.seed_contact_list(name='Run Empty', description='l', contacts=[])
+    control.seed_campaign(type='voice', name='Run Nobody', status='Ready', contactLists=['Run Empty'])
+    run = RoleRunner(ansible)
+    rc, facts, output = run('campaign_run', {'campaign_run_name': 'Run Nobody',
+                                             'campaign_run_report_dir': str(tmp_path)}, facts=['campaign_run_summary'])
+    assert rc != 0 and writes(sandbox) == []
+    assert "cannot call anyone: its contact list is empty: 'Run Empty'" in output
