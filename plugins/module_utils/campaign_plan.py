@@ -99,6 +99,3 @@ def plan_present(campaign, campaign_type, spec, force=False):
     after = dict((k, spec[k]) for k in changed)
     return change(actions, before, after, 'campaign %s' % label(campaign), 'updated', 'would be updated',
                   ' (%s)' % ', '.join(changed), warnings, payload=merged)
-
-
-

@@ -111,15 +111,13 @@ class ContactReader:
             raise ValidationError('cannot read the contacts file %s: %s' % (path, exc.strerror or exc))
         with handle:
             if file_format == 'csv':
-                for item in self._csv(handle, name):
-                    yield item
+                yield from self._csv(handle, name)
             elif file_format == 'jsonl':
                 for number, text in enumerate(handle, 1):
                     if text.strip():
                         yield self._decoded(name, number, text)
             else:
-                for item in self.read_items(self._whole(handle, name, file_format), name):
-                    yield item
+                yield from self.read_items(self._whole(handle, name, file_format), name)
 
     def read_items(self, items, where='contacts'):
         """Rows given as a list of mappings (a task's contacts option, or a YAML/JSON file's)."""
@@ -222,9 +220,14 @@ class ContactReader:
             if field in contact:
                 return Problem(where, line, column_name(key), 'two columns map to %s' % field)
             contact[field] = value.strip() if isinstance(value, str) else value
-        column = lambda field: column_name(next((k for k in item if (fields[k] if fields else  # noqa: E731
-                                                                        self.field_for(str(k).strip())) == field),
-                                                field))
+
+        def column(field):
+            """The file's name for the column that maps to field, for messages."""
+            for key in item:
+                if (fields[key] if fields else self.field_for(str(key).strip())) == field:
+                    return column_name(key)
+            return column_name(field)
+
         if 'phoneNumber' not in contact:
             return Problem(where, line, column('phoneNumber'), 'no phone number')
         phone, problem = self.phone_number(contact['phoneNumber'])

@@ -153,5 +153,5 @@ def _subject(contact_list):
 
 
 def _list_view(contact_list):
-    return dict((k, contact_list.get(k)) for k in ('id', 'name', 'totalRecordCount', 'allowDuplicates',
-                                                    'isGlobalDNC') if k in contact_list)
+    keys = ('id', 'name', 'totalRecordCount', 'allowDuplicates', 'isGlobalDNC')
+    return dict((k, contact_list.get(k)) for k in keys if k in contact_list)

@@ -145,4 +145,3 @@ class KoreaiModule(AnsibleModule):
         if not self._diff:
             result.pop('diff', None)
         self.exit_json(**result)
-

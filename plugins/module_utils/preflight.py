@@ -87,8 +87,8 @@ def check_contact_lists(campaign, contact_lists):
             parts.append('is empty: %s (load contacts with koreai.campaign.contacts)' % ', '.join(
                 "'%s'" % n for n in empty))
         return Check('contact_lists', False, '%s cannot call anyone: its contact list %s' % (who, '; '.join(parts)))
-    return Check('contact_lists', True, '%s has %d contact list%s, none empty' % (who, len(names),
-                                                                              '' if len(names) == 1 else 's'))
+    plural = '' if len(names) == 1 else 's'
+    return Check('contact_lists', True, '%s has %d contact list%s, none empty' % (who, len(names), plural))
 
 
 def check_contact_list_in_use(campaign, contact_lists, campaigns):
@@ -103,8 +103,8 @@ def check_contact_list_in_use(campaign, contact_lists, campaigns):
         for other in running.values():
             other_lists = set(str(n).lower() for n in other.get('contactLists') or [])
             if other.get('id') in users or (contact_list.get('name') or '').lower() in other_lists:
-                clashes.append("'%s' is used by %s, which is %s" % (contact_list.get('name'), label(other),
-                                                                   other.get('status')))
+                clashes.append("'%s' is used by %s, which is %s"
+                               % (contact_list.get('name'), label(other), other.get('status')))
     who = 'campaign %s' % label(campaign)
     if clashes:
         return Check('contact_list_in_use', False, '%s cannot run now: two campaigns cannot run on the same contact '

@@ -41,9 +41,10 @@ def write_schedule(run, campaign, spec):
         return Found(True, 'reading it back shows the schedule is %s, so it took effect'
                      % ('enabled' if wanted else 'disabled'), current.get('status'), {})
 
-    if wanted:
-        send = lambda: api_campaigns.enable_schedule(run.client, name, schedule_body(spec), label)  # noqa: E731
-    else:
-        send = lambda: api_campaigns.disable_schedule(run.client, name, label)  # noqa: E731
+    def send():
+        if wanted:
+            return api_campaigns.enable_schedule(run.client, name, schedule_body(spec), label)
+        return api_campaigns.disable_schedule(run.client, name, label)
+
     answer = run.write('enable schedule' if wanted else 'disable schedule', campaign, send, read_back)
     return answer if isinstance(answer, dict) else {}

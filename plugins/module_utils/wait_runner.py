@@ -57,8 +57,8 @@ def wait_for_end(run, campaign_types, campaign_ids=None, names=None, final_statu
         listed.extend(api_campaigns.list_campaigns(run.client, campaign_type))
     selected, missing = select_campaigns(listed, campaign_ids, names)
     if missing:
-        raise NotFound('no %s campaign matches %s' % (' or '.join(TYPE_NAMES[t] for t in campaign_types),
-                                                       ', '.join(repr(m) for m in missing)))
+        kinds = ' or '.join(TYPE_NAMES[t] for t in campaign_types)
+        raise NotFound('no %s campaign matches %s' % (kinds, ', '.join(repr(m) for m in missing)))
     waiting = dict((c['id'], Waited(c)) for c in selected)
     rounds = [1]
 
@@ -104,4 +104,3 @@ def wait_for_end(run, campaign_types, campaign_ids=None, names=None, final_statu
             ', '.join('%s (last status seen: %s)' % (label(i.campaign), i.status) for i in still))
         result['timed_out'] = True
     return result
-

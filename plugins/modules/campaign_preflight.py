@@ -72,7 +72,9 @@ options:
 seealso:
   - module: koreai.campaign.voice_campaign
   - module: koreai.campaign.contacts_info
-  - role: koreai.campaign.campaign_run
+  - name: The koreai.campaign.campaign_run role
+    description: Checks a campaign, starts it, waits for the end of the run and writes the per-contact report.
+    link: https://github.com/koreai-campaign/koreai.campaign/blob/main/roles/campaign_run/README.md
 '''
 
 EXAMPLES = r'''
@@ -103,7 +105,10 @@ checks:
   returned: always
   type: list
   elements: dict
-  sample: [{"rule": "dnc_list", "passed": false, "message": "campaign 'Renewals' (cd-1) has the DNC list 'DNC', which is empty; load its numbers with koreai.campaign.contacts"}]
+  sample:
+    - rule: dnc_list
+      passed: false
+      message: "campaign 'Renewals' (cd-1) has the DNC list 'DNC', which is empty; load its numbers with koreai.campaign.contacts"
 failed_checks:
   description: The rules that failed.
   returned: always

@@ -116,7 +116,9 @@ options:
 seealso:
   - module: koreai.campaign.campaign_wait
   - module: koreai.campaign.campaign_info
-  - role: koreai.campaign.campaign_run
+  - name: The koreai.campaign.campaign_run role
+    description: Checks a campaign, starts it, waits for the end of the run and writes the per-contact report.
+    link: https://github.com/koreai-campaign/koreai.campaign/blob/main/roles/campaign_run/README.md
 '''
 
 EXAMPLES = r'''

@@ -40,8 +40,8 @@ def folded(counts):
 
 
 def api_log(sandbox, operation=None):
-    return [r for r in sandbox.control.requests_log() if r['operation'] and (operation is None or
-                                                                              r['operation'] == operation)]
+    return [r for r in sandbox.control.requests_log()
+            if r['operation'] and (operation is None or r['operation'] == operation)]
 
 
 @pytest.mark.parametrize('contacts', [1, 100, 101, 1000])
@@ -78,8 +78,8 @@ def test_a_run_to_completed_and_its_complete_report(ansible, sandbox, tmp_path, 
 
 def test_dnc_and_calling_hours_outcomes_and_lower_case_statuses(ansible, sandbox, tmp_path):
     sandbox.control.configure(status_case='lower', dial_now='2026-12-02 03:00:00')
-    hours = {'frequency': 'WEEKLY', 'timezone': 'UTC', 'days': [{'day': 'WE', 'start': '9:00 AM',
-                                                                  'end': '6:00 PM'}]}
+    hours = {'frequency': 'WEEKLY', 'timezone': 'UTC',
+             'days': [{'day': 'WE', 'start': '9:00 AM', 'end': '6:00 PM'}]}
     campaign, leads, dnc = seed_run(sandbox, 'Outcome Mix', 20, dnc=4,
                                     dialingStrategy={'callingHours': hours, 'maxAttemptsPerRecord': 2})
     sandbox.control.set_campaign(campaign['_id'], status='Active')
@@ -138,8 +138,7 @@ def test_every_preflight_rule_fails_once_with_its_message(ansible, sandbox):
         schedule={'isSchedulingEnabled': True, 'isRecurrenceEnabled': True, 'endDateTime': '2026-01-01 00:00:00'})
     for i in range(50):
         control.seed_campaign(type='voice', name='Pre Busy %d' % i, status='Active', contactLists=['CL Only 2020 Dec 4'])
-    control.seed_campaign(type='voice', name='Pre No DNC', status='Ready', dncLists=None,
-                                   contactLists=['Pre Shared'])
+    control.seed_campaign(type='voice', name='Pre No DNC', status='Ready', dncLists=None, contactLists=['Pre Shared'])
     control.clear_log()
     rc, results, output = ansible.playbook([
         {'koreai.campaign.campaign_preflight': {'campaign_id': bad['_id']}},

@@ -84,8 +84,8 @@ def test_ten_new_rows_among_a_thousand_cost_one_add(ansible, sandbox, tmp_path):
 
 def test_bad_rows_fail_before_any_request_naming_line_and_column(ansible, sandbox, tmp_path):
     make_list(sandbox)
-    src = write_csv(tmp_path / 'leads.csv', range(3), extra_rows=[['4155550123', 'NoPlus', 'UTC'],
-                                                                 ['+14155550124', 'BadZone', 'Mars/Olympus']])
+    bad_rows = [['4155550123', 'NoPlus', 'UTC'], ['+14155550124', 'BadZone', 'Mars/Olympus']]
+    src = write_csv(tmp_path / 'leads.csv', range(3), extra_rows=bad_rows)
     sandbox.control.clear_log()
     rc, results, output = ansible.playbook([load_task(src)])
     assert results[0]['failed'] and api_log(sandbox) == [], 'nothing is sent, not even a read'

@@ -57,7 +57,7 @@ def run(client):
 
 def test_first_load_into_an_empty_list_costs_one_read_and_an_add_per_hundred(run, adapter):
     adapter.add(body=lists(0))
-    for _ in range(3):
+    for dummy in range(3):
         adapter.add(body=IN_PROGRESS)
     adapter.add(body=one_list(250))
     result = load_contacts(run, 'leads', rows(250))
@@ -136,7 +136,7 @@ def test_a_lost_answer_is_read_back_from_the_count_never_resent(run, adapter):
 def test_a_lost_answer_that_never_shows_stops_the_load(run, adapter):
     adapter.add(body=lists(0))
     adapter.add_error(requests.exceptions.ConnectionError('reset'))
-    for _ in range(20):
+    for dummy in range(20):
         adapter.add(body=one_list(0))
     with pytest.raises(KoreaiError, match='not the 100 expected; the request was not sent again'):
         load_contacts(run, 'Leads', rows(120))
@@ -145,7 +145,7 @@ def test_a_lost_answer_that_never_shows_stops_the_load(run, adapter):
 
 def test_contacts_that_never_show_fail_with_what_was_sent(run, adapter):
     adapter.add(body=lists(0)).add(body=IN_PROGRESS)
-    for _ in range(20):
+    for dummy in range(20):
         adapter.add(body=one_list(3))
     with pytest.raises(KoreaiError) as info:
         load_contacts(run, 'Leads', rows(5))

@@ -45,8 +45,9 @@ def test_windows_cover_the_range_in_seven_days_at_most():
 
 
 def sessions(count, campaign_id='cd-1'):
-    return [{'sessionId': 's%d' % i, 'campaigninfo': {'campaignId': campaign_id if i % 3 else 'cd-other',
-                                                       'contactStatus': 'Answered', 'attempt': 1}}
+    return [{'sessionId': 's%d' % i,
+             'campaigninfo': {'campaignId': campaign_id if i % 3 else 'cd-other', 'contactStatus': 'Answered',
+                              'attempt': 1}}
             for i in range(count)]
 
 

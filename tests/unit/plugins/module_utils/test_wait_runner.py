@@ -60,7 +60,7 @@ def test_ten_campaigns_one_list_call_per_round(client, adapter, clock):
 
 
 def test_timeout_names_what_still_runs_with_its_last_status(client, adapter, clock):
-    for _ in range(5):
+    for dummy in range(5):
         adapter.add(body=listing(['Completed', 'Active']))
     result = wait_for_end(make_run(client, clock, timeout=100), ['voice'], names=['c0', 'C1'], interval=30)
     assert result['timed_out'] and result['unfinished_ids'] == ['cd-1'] and result['finished_ids'] == ['cd-0']
