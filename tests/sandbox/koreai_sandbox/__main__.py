@@ -42,6 +42,12 @@ def parse_args(argv=None):
     p.add_argument("--create-ready-after-reads", type=int, default=2, metavar="N",
                    help="reads a newly created voice campaign stays Preparing (default 2)")
     p.add_argument("--now", help="business clock for schedule checks, 'YYYY-MM-DD HH:mm:ss'")
+    p.add_argument("--add-contacts-answer", choices=("in_progress", "queued", "by_query"),
+                   default="in_progress", help="answer shape of addContacts (default in_progress)")
+    p.add_argument("--contacts-delay", type=float, default=0.0, metavar="SECONDS",
+                   help="seconds before added contacts become visible (default 0)")
+    p.add_argument("--contacts-delay-reads", type=int, default=0, metavar="N",
+                   help="list reads that still miss added contacts (default 0)")
     p.add_argument("--port-file", help="write the bound port to this file")
     p.add_argument("--tls-cert", help="PEM certificate (with --tls-key) to serve HTTPS")
     p.add_argument("--tls-key")
@@ -70,6 +76,8 @@ def config_from_args(args):
         lag_reads=args.lag_reads, now=args.now,
         create_ready_after_reads=args.create_ready_after_reads, port_file=args.port_file,
         tls_cert=args.tls_cert, tls_key=args.tls_key, access_log=args.access_log,
+        add_contacts_answer=args.add_contacts_answer, contacts_delay=args.contacts_delay,
+        contacts_delay_reads=args.contacts_delay_reads,
     )
 
 

@@ -30,6 +30,13 @@ RUNTIME_DEFAULTS = {
     # A voice campaign made by the create API answers this many reads with Preparing, then
     # turns Ready ("creation in progress"); 0 = Ready at once.
     "create_ready_after_reads": 2,
+    # addContacts answers with the current page's shape ("in_progress"), the older variant's
+    # ("queued"), or the older one only when the query carries accountId ("by_query").
+    "add_contacts_answer": "in_progress",
+    # Added contacts become visible this many seconds after the add, and only after this many
+    # reads of the list have still missed them; 0 and 0 = visible at once.
+    "contacts_delay": 0,
+    "contacts_delay_reads": 0,
 }
 RUNTIME_KEYS = tuple(RUNTIME_DEFAULTS)
 
@@ -124,8 +131,29 @@ def merge_runtime(current, patch):
         elif key == "now":
             if value is not None:
                 value = parse_clock(value).strftime("%Y-%m-%d %H:%M:%S")
+        else:
+            value = _check_setting(key, value, new)
         new[key] = value
     return new
+
+
+_CHOICES = {
+    "add_contacts_answer": ("in_progress", "queued", "by_query"),
+}
+
+
+def _check_setting(key, value, current):
+    """Validate one of the contacts settings; return the value to store."""
+    if key in _CHOICES:
+        if value not in _CHOICES[key]:
+            raise ValueError("%s must be one of %s" % (key, ", ".join(_CHOICES[key])))
+    elif key == "contacts_delay":
+        if not _is_number(value) or value < 0:
+            raise ValueError("%s must be a number >= 0" % key)
+    elif key == "contacts_delay_reads":
+        if not _is_int(value) or value < 0:
+            raise ValueError("%s must be an integer >= 0" % key)
+    return value
 
 
 def _rate_limit(current, value):
@@ -169,3 +197,7 @@ def parse_clock(value):
 
 def _is_int(value):
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

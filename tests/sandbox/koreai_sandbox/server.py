@@ -177,6 +177,46 @@ class ControlClient:
     def delete_contact_list(self, contact_list_id):
         return self._call("DELETE", "/contact_lists/" + quote(contact_list_id, safe=""))["deleted"]
 
+    # --- contacts of a list ---------------------------------------------------------
+
+    def seed_contacts(self, contact_list_id, count=None, contacts=None, start=0, prefix=None,
+                      fields=None, pending=False):
+        """Put contacts into a list at once (no 100-per-call limit): ``contacts`` (a list of
+        contact objects) or ``count`` generated ones (+1555 and 7 digits from ``start``,
+        uniqueId str(n), ``fields`` added to each). ``pending=True`` queues them like an API
+        add. Returns {"added", "dropped_duplicates", "totalRecordCount", "pending"}."""
+        if (contacts is None) == (count is None):
+            raise ValueError("give contacts or count")
+        if contacts is not None:
+            body = {"contacts": contacts}
+        else:
+            body = {"count": count, "start": start}
+            if prefix is not None:
+                body["prefix"] = prefix
+            if fields:
+                body["fields"] = fields
+        body["pending"] = pending
+        return self._call("POST", self._list_path(contact_list_id, "contacts"), json=body)
+
+    def contacts(self, contact_list_id, skip=0, limit=None):
+        """Visible contacts of a list, in insertion order (not an API read)."""
+        params = {"skip": skip}
+        if limit is not None:
+            params["limit"] = limit
+        return self._call("GET", self._list_path(contact_list_id, "contacts"),
+                          params=params)["contacts"]
+
+    def pending_contacts(self, contact_list_id):
+        """Pending adds: [{"contacts", "queued_at", "seconds_left", "reads_left"}]."""
+        return self._call("GET", self._list_path(contact_list_id, "pending"))["pending"]
+
+    def flush_contacts(self, contact_list_id):
+        """Make every pending add of the list visible now; returns how many contacts."""
+        return self._call("POST", self._list_path(contact_list_id, "pending"))["flushed"]
+
+    def _list_path(self, contact_list_id, sub):
+        return "/contact_lists/%s/%s" % (quote(contact_list_id, safe=""), sub)
+
     def requests_log(self, since=None, operation=None):
         params = {k: v for k, v in (("since", since), ("operation", operation)) if v is not None}
         return self._call("GET", "/requests", params=params or None)["requests"]

@@ -14,6 +14,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
+from . import contacts as contacts_mod
 from . import validation
 from .config import parse_clock, runtime_view
 from .errors import ApiError
@@ -80,11 +81,19 @@ class Campaign:
 
 @dataclass
 class ContactList:
-    """One stored contact list; ``isListInUse``/``campaignInUse`` are computed on reads."""
+    """One stored contact list; ``isListInUse``/``campaignInUse`` are computed on reads.
+
+    ``contacts`` are the visible contacts in insertion order, ``phones`` their numbers (for
+    duplicates and DNC checks); ``pending`` holds asynchronous adds not yet visible.
+    """
 
     stream_id: str
     account_id: str
     obj: dict
+    contacts: list = field(default_factory=list)
+    phones: set = field(default_factory=set)
+    pending: collections.deque = field(default_factory=collections.deque)
+    pending_phones: set = field(default_factory=set)
 
     @property
     def id(self):
@@ -612,6 +621,8 @@ class SandboxState:
         obj = {"_id": cl_id}
         obj.update((k, v) for k, v in merged.items() if k != "_id")
         cl = ContactList(stream_id=stream_id, account_id=account_id, obj=obj)
+        if "contacts" in extra:
+            self.seed_contacts(cl, extra["contacts"], seeded=True)  # checked before it is stored
         self.list_stores.setdefault((account_id, stream_id), {})[cl_id] = cl
         return cl
 
@@ -668,6 +679,7 @@ class SandboxState:
 
     def contact_list_view(self, cl):
         """The full object as get/create/delete show it, with the computed fields."""
+        self.touch_list(cl)
         using = self.campaigns_using(cl)
         computed = {
             "campaignInUse": [{"id": c.id, "name": c.name} for c in using],
@@ -753,7 +765,121 @@ class SandboxState:
     def control_list_view(self, cl):
         view = self.contact_list_view(cl)
         view.update(stream_id=cl.stream_id, account_id=cl.account_id)
+        view["sandbox"] = {"contacts": len(cl.contacts),
+                           "pending": sum(len(b.contacts) for b in cl.pending)}
         return view
+
+    # --- contacts of a list (API §8.3) ------------------------------------------------------
+
+    def find_list_for_add(self, account, stream, key, ref):
+        """The list an addContacts body names (by exact name or by id), or a 400."""
+        if key == "contactListId":
+            cl = self.find_list(account, stream, ref)
+            if cl is None:
+                raise ApiError(400, "Contact list with id %s does not exist" % ref)
+            return cl
+        cl = self.find_list_by_name(account, stream, ref)
+        if cl is None:
+            other = self.find_list_by_lname(account, stream, ref)
+            hint = " (names are matched exactly: did you mean %s?)" % other.name if other else ""
+            raise ApiError(400, "Contact list %s does not exist%s" % (ref, hint))
+        return cl
+
+    def add_contacts(self, cl, contacts, delay=None, delay_reads=None, as_error=ApiError):
+        """Add checked contacts to ``cl``: visible at once, or pending for the configured delay.
+
+        Returns ``(kept, dropped duplicates)``. Refuses (``as_error``: 400) a call that would
+        take the list past 1 000 000 contacts or the account past 5 000 000.
+        """
+        kept, dropped = contacts_mod.dedupe(contacts, cl.obj.get("allowDuplicates", False),
+                                            cl.phones, cl.pending_phones)
+        held = self.list_count(cl)
+        if held + len(kept) > contacts_mod.LIST_LIMIT:
+            raise self._limit_error(as_error, "Contact list %s would hold %d contacts; a list holds "
+                                    "at most %d (it has %d)" % (cl.name, held + len(kept),
+                                                                contacts_mod.LIST_LIMIT, held))
+        account_held = sum(self.list_count(o) for o in self.all_contact_lists()
+                           if o.account_id == cl.account_id)
+        if account_held + len(kept) > contacts_mod.ACCOUNT_LIMIT:
+            raise self._limit_error(as_error, "The account would hold %d contacts; an account holds "
+                                    "at most %d" % (account_held + len(kept),
+                                                    contacts_mod.ACCOUNT_LIMIT))
+        now = iso_now()
+        rows = [contacts_mod.stored(c, new_id("cc"), now) for c in kept]
+        delay = self.config["contacts_delay"] if delay is None else delay
+        delay_reads = self.config["contacts_delay_reads"] if delay_reads is None else delay_reads
+        if delay <= 0 and delay_reads <= 0 and not cl.pending:
+            self._show(cl, rows)
+        elif rows:
+            cl.pending.append(contacts_mod.Batch(rows, self.clock() + delay, delay_reads, now))
+            cl.pending_phones.update(r["phoneNumber"] for r in rows)
+        return len(rows), dropped
+
+    @staticmethod
+    def _limit_error(as_error, msg):
+        return as_error(400, msg) if as_error is ApiError else as_error(msg)
+
+    def list_count(self, cl):
+        return len(cl.contacts) + sum(len(b.contacts) for b in cl.pending)
+
+    def seed_contacts(self, cl, spec, seeded=False, pending=False):
+        """Contacts from a seed or the control API (no 100-per-call limit); ValueError on bad
+        input. ``spec`` is a list of contacts or a generate spec ``{"count": N, ...}``."""
+        if isinstance(spec, list):
+            rows = []
+            for i, contact in enumerate(spec):
+                try:
+                    rows.append(contacts_mod.check_contact(contact, "contacts[%d]" % i, seeded))
+                except ApiError as exc:
+                    raise ValueError(exc.msg) from None
+        else:
+            rows = contacts_mod.generate(spec)
+        if pending:
+            return self.add_contacts(cl, rows, as_error=ValueError)
+        return self.add_contacts(cl, rows, delay=0, delay_reads=0, as_error=ValueError)
+
+    def touch_list(self, cl):
+        """Make the pending adds that are due visible, oldest first (nothing overtakes an
+        earlier add)."""
+        if not cl.pending:
+            return
+        now = self.clock()
+        shown = False
+        while cl.pending and cl.pending[0].due(now):
+            self._show(cl, cl.pending.popleft().contacts)
+            shown = True
+        if shown:
+            self._pending_phones(cl)
+
+    @staticmethod
+    def note_read(cl):
+        """An API read of ``cl`` has been answered: it counts against the reads that pending
+        adds still wait for (so the read that counts is one that did not show them)."""
+        for batch in cl.pending:
+            if batch.reads_left > 0:
+                batch.reads_left -= 1
+
+    def flush_pending(self, cl):
+        """Control API: every pending add of ``cl`` becomes visible now."""
+        n = 0
+        while cl.pending:
+            batch = cl.pending.popleft()
+            self._show(cl, batch.contacts)
+            n += len(batch.contacts)
+        self._pending_phones(cl)
+        return n
+
+    def _show(self, cl, rows):
+        if not rows:
+            return
+        cl.contacts.extend(rows)
+        cl.phones.update(r["phoneNumber"] for r in rows)
+        cl.obj["totalRecordCount"] = (cl.obj.get("totalRecordCount") or 0) + len(rows)
+        cl.obj["updatedAt"] = iso_now()
+
+    @staticmethod
+    def _pending_phones(cl):
+        cl.pending_phones = {r["phoneNumber"] for b in cl.pending for r in b.contacts}
 
     # --- request log -------------------------------------------------------------------
 
