@@ -37,8 +37,23 @@ RUNTIME_DEFAULTS = {
     # reads of the list have still missed them; 0 and 0 = visible at once.
     "contacts_delay": 0,
     "contacts_delay_reads": 0,
+    # Dial attempts per second of real (sandbox clock) time, evaluated when state is read;
+    # 0 = the run moves only through the control API.
+    "dial_rate": 20,
+    # Outcomes of every attempt follow from this seed, the number and the attempt number.
+    "dial_seed": 1,
+    # Relative weights of the outcome of one call attempt (SMS: answered = sent, else failed).
+    "dial_outcomes": {"answered": 60, "no_answer": 25, "busy": 15},
+    # Clock of the calling-hours rule and of call records: None = real time and calling hours
+    # not checked (outcomes never depend on when tests run); "real" = real time, checked;
+    # "YYYY-MM-DD HH:mm:ss" = that instant (UTC), frozen, checked.
+    "dial_now": None,
+    # "documented" casing of result statuses, "lower" for per-contact results and analytics,
+    # "lower_all" also for the campaign status in every answer (API §8.4, §8.5).
+    "status_case": "documented",
 }
 RUNTIME_KEYS = tuple(RUNTIME_DEFAULTS)
+DIAL_OUTCOMES = ("answered", "no_answer", "busy")
 
 FIXED_DEFAULTS = {
     "client_id": DEFAULT_CLIENT_ID,
@@ -139,21 +154,49 @@ def merge_runtime(current, patch):
 
 _CHOICES = {
     "add_contacts_answer": ("in_progress", "queued", "by_query"),
+    "status_case": ("documented", "lower", "lower_all"),
 }
 
 
 def _check_setting(key, value, current):
-    """Validate one of the contacts settings; return the value to store."""
+    """Validate one of the contacts, dialing and results settings; return the value to store."""
     if key in _CHOICES:
         if value not in _CHOICES[key]:
             raise ValueError("%s must be one of %s" % (key, ", ".join(_CHOICES[key])))
-    elif key == "contacts_delay":
+    elif key in ("contacts_delay", "dial_rate"):
         if not _is_number(value) or value < 0:
             raise ValueError("%s must be a number >= 0" % key)
     elif key == "contacts_delay_reads":
         if not _is_int(value) or value < 0:
             raise ValueError("%s must be an integer >= 0" % key)
+    elif key == "dial_seed":
+        if not (_is_int(value) or (isinstance(value, str) and value)):
+            raise ValueError("dial_seed must be an integer or a non-empty string")
+    elif key == "dial_outcomes":
+        value = _dial_outcomes(current["dial_outcomes"], value)
+    elif key == "dial_now":
+        if value is not None and value != "real":
+            value = parse_clock(value, "dial_now").strftime("%Y-%m-%d %H:%M:%S")
     return value
+
+
+def _dial_outcomes(current, value):
+    # A partial object changes only the weights it names.
+    if not isinstance(value, dict):
+        raise ValueError("dial_outcomes must be an object like %s" % DIAL_OUTCOMES_EXAMPLE)
+    out = dict(current)
+    for k, v in value.items():
+        if k not in DIAL_OUTCOMES:
+            raise ValueError("unknown dial_outcomes key: %s (use %s)" % (k, ", ".join(DIAL_OUTCOMES)))
+        if not _is_number(v) or v < 0:
+            raise ValueError("dial_outcomes.%s must be a number >= 0" % k)
+        out[k] = v
+    if not sum(out.values()) > 0:
+        raise ValueError("dial_outcomes must give at least one outcome a weight above 0")
+    return out
+
+
+DIAL_OUTCOMES_EXAMPLE = '{"answered": 60, "no_answer": 25, "busy": 15}'
 
 
 def _rate_limit(current, value):
@@ -182,14 +225,17 @@ def _rate_limit(current, value):
     return out
 
 
-def parse_clock(value):
+def parse_clock(value, name="now"):
     """Parse a ``now`` override ("YYYY-MM-DD HH:mm:ss" or ISO 8601) as naive UTC."""
+    msg = "%s must be a string like '2026-01-20 00:00:00' or null" % name
+    if name == "dial_now":
+        msg = "dial_now must be null, \"real\" or a string like '2026-01-14 06:30:00'"
     if not isinstance(value, str):
-        raise ValueError("now must be a string like '2026-01-20 00:00:00' or null")
+        raise ValueError(msg)
     try:
         parsed = dt.datetime.fromisoformat(value.strip())
     except ValueError:
-        raise ValueError("now must be a string like '2026-01-20 00:00:00' or null") from None
+        raise ValueError(msg) from None
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(dt.timezone.utc).replace(tzinfo=None)
     return parsed

@@ -8,7 +8,8 @@ from urllib.parse import parse_qsl, unquote
 
 from flask import request
 
-from .config import merge_runtime, runtime_view
+from . import dialing
+from .config import runtime_view
 
 PREFIX = "/__sandbox__"
 
@@ -96,7 +97,7 @@ def get_config(state, _arg, _query):
 
 
 def set_config(state, _arg, _query):
-    state.config = merge_runtime(state.config, body())
+    state.set_config(body())
     return 200, config_view(state)
 
 
@@ -213,6 +214,39 @@ def flush_pending(state, cl_id, _query):
                  "totalRecordCount": cl.obj.get("totalRecordCount")}
 
 
+def dial(state, cid, _query):
+    """``{"attempts": N}`` more dial attempts now, or ``{"finish": true}``: the whole run."""
+    c = campaign_or_404(state, cid)
+    data = body()
+    extra = sorted(set(data) - {"attempts", "finish"})
+    if extra:
+        raise ControlError(400, "unknown key(s): %s (use attempts or finish)" % ", ".join(extra))
+    finish = data.get("finish", False)
+    attempts = data.get("attempts")
+    if not isinstance(finish, bool):
+        raise ControlError(400, "finish must be true or false")
+    if finish == (attempts is not None):  # both, or neither
+        raise ControlError(400, 'body must be {"attempts": N} or {"finish": true}')
+    if attempts is not None and (isinstance(attempts, bool) or not isinstance(attempts, int)
+                                 or attempts < 1):
+        raise ControlError(400, 'attempts must be an integer >= 1 (or send {"finish": true})')
+    if c.status != "Active":  # as it was when the call came (a read may complete it now)
+        raise ControlError(409, "campaign %s is not Active (status %s): start it first"
+                           % (c.id, c.status))
+    made = dialing.advance(state, c, None if finish else attempts)
+    out = dialing.summary(state, c)
+    out["made"] = made
+    return 200, out
+
+
+def outcomes(state, cid, query):
+    c = campaign_or_404(state, cid)
+    final = query.get("final", "false")
+    if final not in ("true", "false"):
+        raise ControlError(400, "final must be true or false")
+    return 200, dialing.summary(state, c, final=final == "true")
+
+
 def get_requests(state, _arg, query):
     rows = state.log
     if query.get("since"):
@@ -260,4 +294,6 @@ HANDLERS = {
 SUB_HANDLERS = {
     ("contact_lists", "contacts"): {"GET": get_contacts, "POST": seed_contacts},
     ("contact_lists", "pending"): {"GET": get_pending, "POST": flush_pending},
+    ("campaigns", "dial"): {"POST": dial},
+    ("campaigns", "outcomes"): {"GET": outcomes},
 }

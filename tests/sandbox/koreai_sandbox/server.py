@@ -217,6 +217,25 @@ class ControlClient:
     def _list_path(self, contact_list_id, sub):
         return "/contact_lists/%s/%s" % (quote(contact_list_id, safe=""), sub)
 
+    # --- dialing ----------------------------------------------------------------------
+
+    def dial(self, campaign_id, attempts=1):
+        """Make ``attempts`` more dial attempts of an Active campaign now; returns outcomes()
+        plus "made" (attempts actually made)."""
+        return self._call("POST", "/campaigns/%s/dial" % quote(campaign_id, safe=""),
+                          json={"attempts": attempts})
+
+    def finish_dialing(self, campaign_id):
+        """Run an Active campaign's current run to the end now (it becomes Completed)."""
+        return self._call("POST", "/campaigns/%s/dial" % quote(campaign_id, safe=""),
+                          json={"finish": True})
+
+    def outcomes(self, campaign_id, final=False):
+        """Outcome counts of the campaign's current run, as view=contacts tallies them
+        (``final=True``: as they will be once the run completes)."""
+        return self._call("GET", "/campaigns/%s/outcomes" % quote(campaign_id, safe=""),
+                          params={"final": "true" if final else "false"})
+
     def requests_log(self, since=None, operation=None):
         params = {k: v for k, v in (("since", since), ("operation", operation)) if v is not None}
         return self._call("GET", "/requests", params=params or None)["requests"]

@@ -15,8 +15,8 @@ import uuid
 from dataclasses import dataclass, field
 
 from . import contacts as contacts_mod
-from . import validation
-from .config import parse_clock, runtime_view
+from . import dialing, validation
+from .config import merge_runtime, parse_clock, runtime_view
 from .errors import ApiError
 from .seed import (CONTACT_LIST_SANDBOX_KEYS, CONTACT_LIST_TEMPLATE, SANDBOX_KEYS, SANDBOX_ORG,
                    SANDBOX_USER, TEMPLATES, load_seed)
@@ -55,6 +55,7 @@ class Campaign:
     lag_status: str = None
     lag_left: int = 0
     machine_detect: str = None  # enableMachineDetect as sent (the object shows a boolean)
+    run: object = None  # the current dialing.Run (None before the first start and after stop)
 
     @property
     def id(self):
@@ -94,6 +95,9 @@ class ContactList:
     phones: set = field(default_factory=set)
     pending: collections.deque = field(default_factory=collections.deque)
     pending_phones: set = field(default_factory=set)
+    # When contacts became visible: contacts[shown_from[i]:] from clock time shown_at[i] on.
+    shown_from: list = field(default_factory=list)
+    shown_at: list = field(default_factory=list)
 
     @property
     def id(self):
@@ -139,12 +143,14 @@ class SandboxState:
             self.list_stores = {}
             self.flows = {}  # experience flow name -> its cf- id (stable per name)
             self.templates = {}  # SMS template_name -> its cmt- id
+            self.runs = []  # every dialing run since reset, for the call records (analytics)
+            self.run_seq = 0
+            if not keep_config:
+                self.config = runtime_view(self.startup)
             for entry in lists:
                 self.add_contact_list(entry)
             for entry in entries:
                 self.add_campaign(entry)
-            if not keep_config:
-                self.config = runtime_view(self.startup)
             self.log = []
             self.seq = 0
             self.faults = []
@@ -154,6 +160,17 @@ class SandboxState:
     @property
     def strict(self):
         return self.config["mode"] == "strict"
+
+    def set_config(self, patch):
+        """Merge a runtime config patch; runs are first brought up to now at the old rate."""
+        new = merge_runtime(self.config, patch)
+        for c in self.all_campaigns():
+            self._tick(c)
+        self.config = new
+
+    def shown_status(self, status):
+        """A campaign status as answers show it (status_case lower_all: lower case)."""
+        return status.lower() if self.config["status_case"] == "lower_all" else status
 
     def business_now(self):
         """'Now' for the schedule rule: the ``now`` config, else real UTC (naive)."""
@@ -238,6 +255,7 @@ class SandboxState:
 
     def patch_campaign(self, c, fields):
         """Control-API merge of fields into a campaign (sandbox keys go to its state)."""
+        self._tick(c)  # dial time up to now counts under the old status
         fields = copy.deepcopy(fields)
         for key in ("type", "_id", "id", "stream_id"):
             if key in fields:
@@ -313,6 +331,7 @@ class SandboxState:
     def _tick(self, c):
         if c.status == "Preparing" and c.ready_at is not None and self.clock() >= c.ready_at:
             c.obj["status"] = "Ready"
+        dialing.tick(self, c)
 
     def peek_status(self, c):
         """The status a read would report, without counting as a read."""
@@ -322,7 +341,7 @@ class SandboxState:
     def read(self, c):
         """Public view of ``c`` as an API read reports it; counts as one read."""
         view = self.public_view(c)
-        view["status"] = self.peek_status(c)
+        view["status"] = self.shown_status(self.peek_status(c))
         if c.lag_left > 0:
             c.lag_left -= 1
         if c.status == "Preparing" and c.ready_after_reads is not None:
@@ -335,6 +354,8 @@ class SandboxState:
         view = copy.deepcopy(c.obj)
         if self.config["schedule_details"] and c.schedule_sent:
             view["schedule"].update(copy.deepcopy(c.schedule_sent))
+        if "status" in view:
+            view["status"] = self.shown_status(view["status"])
         return view
 
     def list_view(self, c):
@@ -360,6 +381,9 @@ class SandboxState:
             "connection": c.connection, "lag_status": c.lag_status,
             "lag_reads_left": c.lag_left, "contact_results": len(c.contact_results),
             "machine_detect": c.machine_detect,
+            "run": None if c.run is None else {
+                "campaignInstanceId": c.run.instance_id, "contacts": len(c.run.entries),
+                "queued": len(c.run.queue), "attempts": len(c.run.att_code)},
         }
         return view
 
@@ -392,8 +416,11 @@ class SandboxState:
             if refusal:
                 self._refuse(refusal)
                 return self._play_response(c), True
-            if status != "Paused":  # resuming keeps the run; any other start is a new instance
-                c.obj["campaignInstanceId"] = new_id("cid")
+            if status != "Paused" or c.run is None:
+                # Resuming keeps the run; any other start is a new instance with a new run.
+                if status != "Paused":
+                    c.obj["campaignInstanceId"] = new_id("cid")
+                dialing.start_run(self, c, dialing.instance_of(c))
             self._set_status(c, "Active", lag=True)
             c.instance_updated_at = c.obj["updatedAt"]
             return self._play_response(c), False
@@ -412,17 +439,31 @@ class SandboxState:
         else:
             self._set_status(c, "Stopped", lag=True)
         c.instance_updated_at = c.obj["updatedAt"]
+        c.run = None  # "Stopping resets campaign data": only the call records remain
         return self._stop_response(c, "Stopped"), False
+
+    def complete_run(self, c):
+        """Every contact of the run is done: the campaign is Completed (Scheduled again when
+        its schedule is on); the run stays its current one until the next play or a stop."""
+        if c.scheduling_enabled:
+            c.previous_status = "Completed"
+            self._set_status(c, "Scheduled")
+        else:
+            self._set_status(c, "Completed")
+        c.instance_updated_at = c.obj["updatedAt"]
 
     def _play_response(self, c):
         if c.type == "voice":
-            return {"status": c.status, "message": "Campaign Started", "totalCallsCompleted": 0,
+            return {"status": self.shown_status(c.status), "message": "Campaign Started",
+                    "totalCallsCompleted": 0,
                     "updatedAt": c.obj["updatedAt"],
                     "campaignInstanceId": c.obj.get("campaignInstanceId")}
-        return {"status": c.status, "message": "Campaign Started", "updatedAt": c.obj["updatedAt"]}
+        return {"status": self.shown_status(c.status), "message": "Campaign Started",
+                "updatedAt": c.obj["updatedAt"]}
 
     def _stop_response(self, c, status):
-        out = {"status": status, "message": "Campaign Stopped", "updatedAt": c.obj["updatedAt"]}
+        out = {"status": self.shown_status(status), "message": "Campaign Stopped",
+               "updatedAt": c.obj["updatedAt"]}
         if c.type == "voice":
             out["campaignInstanceId"] = c.obj.get("campaignInstanceId")
         else:
@@ -681,6 +722,8 @@ class SandboxState:
         """The full object as get/create/delete show it, with the computed fields."""
         self.touch_list(cl)
         using = self.campaigns_using(cl)
+        for c in using:
+            self._tick(c)  # isListInUse follows runs that complete as they are read
         computed = {
             "campaignInUse": [{"id": c.id, "name": c.name} for c in using],
             # "in use" = being dialled: the docs' sample shows campaignInUse entries with
@@ -872,6 +915,8 @@ class SandboxState:
     def _show(self, cl, rows):
         if not rows:
             return
+        cl.shown_from.append(len(cl.contacts))
+        cl.shown_at.append(self.clock())
         cl.contacts.extend(rows)
         cl.phones.update(r["phoneNumber"] for r in rows)
         cl.obj["totalRecordCount"] = (cl.obj.get("totalRecordCount") or 0) + len(rows)
