@@ -51,6 +51,8 @@ RUNTIME_DEFAULTS = {
     # "documented" casing of result statuses, "lower" for per-contact results and analytics,
     # "lower_all" also for the campaign status in every answer (API §8.4, §8.5).
     "status_case": "documented",
+    # Voice campaigns that may be Active at once in an account (UI guide FAQ: 50).
+    "active_voice_limit": 50,
 }
 RUNTIME_KEYS = tuple(RUNTIME_DEFAULTS)
 DIAL_OUTCOMES = ("answered", "no_answer", "busy")
@@ -169,6 +171,9 @@ def _check_setting(key, value, current):
     elif key == "contacts_delay_reads":
         if not _is_int(value) or value < 0:
             raise ValueError("%s must be an integer >= 0" % key)
+    elif key == "active_voice_limit":
+        if not _is_int(value) or value < 1:
+            raise ValueError("%s must be an integer >= 1" % key)
     elif key == "dial_seed":
         if not (_is_int(value) or (isinstance(value, str) and value)):
             raise ValueError("dial_seed must be an integer or a non-empty string")

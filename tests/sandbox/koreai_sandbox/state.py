@@ -75,9 +75,15 @@ class Campaign:
 
     def uses_list(self, name):
         """True when the campaign names this contact list (contactLists or dncLists)."""
+        return self.dials_list(name) or self.dnc_name == name
+
+    def dials_list(self, name):
+        return name in (self.obj.get("contactLists") or [])
+
+    @property
+    def dnc_name(self):
         dnc = self.obj.get("dncLists")
-        return name in (self.obj.get("contactLists") or []) or (
-            isinstance(dnc, dict) and dnc.get("name") == name)
+        return dnc.get("name") if isinstance(dnc, dict) else None
 
 
 @dataclass
@@ -416,6 +422,7 @@ class SandboxState:
             if refusal:
                 self._refuse(refusal)
                 return self._play_response(c), True
+            tolerated = self._check_run_limits(c)
             if status != "Paused" or c.run is None:
                 # Resuming keeps the run; any other start is a new instance with a new run.
                 if status != "Paused":
@@ -423,7 +430,7 @@ class SandboxState:
                 dialing.start_run(self, c, dialing.instance_of(c))
             self._set_status(c, "Active", lag=True)
             c.instance_updated_at = c.obj["updatedAt"]
-            return self._play_response(c), False
+            return self._play_response(c), tolerated
 
         if status not in ("Active", "Paused"):
             if status == "Stopped":
@@ -441,6 +448,34 @@ class SandboxState:
         c.instance_updated_at = c.obj["updatedAt"]
         c.run = None  # "Stopping resets campaign data": only the call records remain
         return self._stop_response(c, "Stopped"), False
+
+    def _check_run_limits(self, c):
+        """The UI guide's run limits (§8.2); returns tolerated (strict refuses with 409)."""
+        others = [o for store in self.stores.values() for o in store.values()
+                  if o.account_id == c.account_id and o is not c]
+        for o in others:
+            self._tick(o)  # a run that has just completed no longer counts
+        active = [o for o in others if o.status == "Active"]
+        limit = self.config["active_voice_limit"]
+        voice = [o for o in active if o.type == "voice"]
+        if c.type == "voice" and len(voice) >= limit:
+            self._refuse("Campaign %s cannot be started: %d voice campaigns are already Active in "
+                         "this account and at most %d may run at once"
+                         % (c.name, len(voice), limit))
+            return True
+        for name in c.obj.get("contactLists") or []:
+            cl = self.find_list_by_name(c.account_id, c.stream_id, name)
+            if cl is not None:
+                self.touch_list(cl)
+            if cl is None or not cl.contacts:
+                continue  # nothing to dial twice (the seeds' and templates' lists hold none)
+            for o in active:
+                if o.stream_id == c.stream_id and o.dials_list(name):
+                    self._refuse("Campaign %s cannot be started: contact list %s is in use by Active "
+                                 "campaign %s (%s); two campaigns cannot run on the same contact "
+                                 "list at the same time" % (c.name, name, o.name, o.id))
+                    return True
+        return False
 
     def complete_run(self, c):
         """Every contact of the run is done: the campaign is Completed (Scheduled again when
@@ -784,8 +819,13 @@ class SandboxState:
         tolerated = False
         using = self.campaigns_using(cl)
         if using:
-            self._refuse("Contact list %s is used by campaign(s) %s; remove it from them first"
-                         % (cl.name, ", ".join("%s (%s)" % (c.name, c.id) for c in using)))
+            named = ", ".join("%s (%s)" % (c.name, c.id) for c in using)
+            if any(c.dials_list(cl.name) for c in using):
+                self._refuse("Contact list %s is used by campaign(s) %s; remove it from them first"
+                             % (cl.name, named))
+            else:  # only as a DNC list: the UI guide's own words
+                self._refuse("You can't delete a DNC list while it's in use by a campaign: %s is "
+                             "the DNC list of campaign(s) %s" % (cl.name, named))
             tolerated = True  # tolerant mode deletes it anyway
         data = self.contact_list_view(cl)
         self.list_stores[(cl.account_id, cl.stream_id)].pop(cl.id, None)

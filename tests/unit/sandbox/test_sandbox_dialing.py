@@ -1,11 +1,11 @@
-"""Dialing (API §8.1): an Active campaign works through its contacts, deterministically
+"""Dialing (API §8.1, §8.2): an Active campaign works through its contacts, deterministically
 from dial_seed; retries, DNC and calling-hours exclusions, Completed, stop resets the run,
-the dial rate on the sandbox clock, the control API and isListInUse."""
+the dial rate on the sandbox clock, the control API, run limits and lists in use."""
 
 import pytest
-from contact_helpers import (DNC, INSIDE_KOLKATA, all_results, campaign, dial, finish,
+from contact_helpers import (DNC, DNC_NAME, INSIDE_KOLKATA, all_results, campaign, dial, finish,
                              list_id, outcomes, play, quiet_api, results, seed, stop)
-from sandbox_helpers import PAYMENT, WINTER, Api, errmsg
+from sandbox_helpers import PAYMENT, RENEWAL, WINTER, Api, errmsg
 
 from koreai_sandbox import create_app
 from koreai_sandbox.dialing import unit
@@ -327,10 +327,80 @@ def test_outcomes_match_the_results_and_final_prediction_comes_true(api):
     assert done["outcome"]["dnc"] == 1
 
 
+# --- run limits (§8.2) -------------------------------------------------------------------------
+
+def test_at_most_50_voice_campaigns_active():
+    api = quiet_api(seed="empty")
+    ids = [campaign(api, "Voice %d" % i, ["List %d" % i], status="Active") for i in range(50)]
+    cid = campaign(api, "One Too Many", ["List X"])
+    r = api.trigger(cid, "voice", "play")
+    assert r.status_code == 409
+    assert errmsg(r) == ("Campaign One Too Many cannot be started: 50 voice campaigns are "
+                         "already Active in this account and at most 50 may run at once")
+    sms = campaign(api, "Texts Are Fine", ["Text List"], ctype="sms", dnc=None)
+    assert api.trigger(sms, "sms", "play").status_code == 200  # SMS do not count
+    stop(api, ids[0])
+    assert api.trigger(cid, "voice", "play").status_code == 200
+
+
+def test_active_voice_limit_config_and_tolerant():
+    api = quiet_api(active_voice_limit=1)
+    # The default seed already has WINTER Active.
+    r = api.trigger(RENEWAL, "voice", "play")
+    assert r.status_code == 409 and "1 voice campaigns are already Active" in errmsg(r)
+    api.configure(mode="tolerant")
+    r = api.trigger(RENEWAL, "voice", "play")
+    assert r.status_code == 200 and r.get_json()["status"] == "Active"
+    assert api.last()["tolerated"] is True
+
+
+def test_two_campaigns_cannot_run_on_the_same_list(api):
+    api.configure(dial_rate=0)
+    first = campaign(api, "First On List", ["Shared List", "Own List"])
+    second = campaign(api, "Second On List", ["Shared List"])
+    play(api, first)
+    # A list without contacts has nothing to dial twice: no clash (so the seed's campaigns,
+    # which share the template's list, still start side by side).
+    assert api.trigger(second, "voice", "play").status_code == 200
+    stop(api, second)
+    seed(api, list_id(api, "Shared List"), count=2)
+    r = api.trigger(second, "voice", "play")
+    assert r.status_code == 409
+    assert errmsg(r) == ("Campaign Second On List cannot be started: contact list Shared List is "
+                         "in use by Active campaign First On List (%s); two campaigns cannot run "
+                         "on the same contact list at the same time" % first)
+    # The DNC list they share does not count; a paused one does not block.
+    api.control("PATCH", "/campaigns/" + first, {"status": "Paused"})
+    assert api.trigger(second, "voice", "play").status_code == 200
+    r = api.trigger(first, "voice", "play")  # resuming now clashes
+    assert r.status_code == 409 and "Second On List" in errmsg(r)
+
+
+def test_a_completed_run_frees_its_list(api):
+    api.configure(dial_rate=0)
+    first = voice(api, n=2, name="Done First", lists=("Shared",))
+    second = campaign(api, "Then Second", ["Shared"])
+    play(api, first)
+    finish(api, first)
+    assert api.trigger(second, "voice", "play").status_code == 200
+
+
 # --- lists in use (§8.1) ---------------------------------------------------------------------
 
 def cl_delete(api, clid):
     return api.call("DELETE", "/campaign/api/v2/public/%s/campaign/contactList/%s" % (api.sid, clid))
+
+
+def test_dnc_list_in_use_refused_in_the_ui_words(api):
+    own = api.control("POST", "/contact_lists", {"name": "Only A DNC"}).get_json()["_id"]
+    cid = campaign(api, "Uses Own DNC", ["Some List"], dnc="Only A DNC")
+    r = cl_delete(api, own)
+    assert r.status_code == 409
+    assert errmsg(r) == ("You can't delete a DNC list while it's in use by a campaign: Only A DNC "
+                         "is the DNC list of campaign(s) Uses Own DNC (%s)" % cid)
+    r = cl_delete(api, list_id(api, "Some List"))
+    assert r.status_code == 409 and "is used by campaign(s) Uses Own DNC" in errmsg(r)
+    assert DNC_NAME in errmsg(cl_delete(api, DNC)) and cl_delete(api, DNC).status_code == 409
 
 
 def test_list_in_use_follows_running_and_completed_runs(api):
@@ -362,7 +432,7 @@ def test_seeded_active_sms_also_progresses(api):
                                  {"dial_outcomes": {"answered": 0, "no_answer": 0, "busy": 0}},
                                  {"dial_outcomes": {"voicemail": 1}},
                                  {"dial_outcomes": {"busy": -1}}, {"dial_outcomes": 5},
-                                 {"dial_now": "tomorrow"},
+                                 {"dial_now": "tomorrow"}, {"active_voice_limit": 0},
                                  {"status_case": "upper"},
                                  {"add_contacts_answer": "ok"}, {"contacts_delay": -0.5},
                                  {"contacts_delay_reads": 1.5}])
@@ -375,11 +445,11 @@ def test_new_config_defaults_and_partial_weights(api):
     cfg = api.control("GET", "/config").get_json()
     assert {k: cfg[k] for k in ("add_contacts_answer", "contacts_delay", "contacts_delay_reads",
                                 "dial_rate", "dial_seed", "dial_outcomes", "dial_now",
-                                "status_case")} == {
+                                "status_case", "active_voice_limit")} == {
         "add_contacts_answer": "in_progress", "contacts_delay": 0, "contacts_delay_reads": 0,
         "dial_rate": 20, "dial_seed": 1,
         "dial_outcomes": {"answered": 60, "no_answer": 25, "busy": 15}, "dial_now": None,
-        "status_case": "documented"}
+        "status_case": "documented", "active_voice_limit": 50}
     new = api.configure(dial_outcomes={"busy": 0}, dial_now="2026-01-14T06:30:00Z")
     assert new["dial_outcomes"] == {"answered": 60, "no_answer": 25, "busy": 0}
     assert new["dial_now"] == "2026-01-14 06:30:00"
