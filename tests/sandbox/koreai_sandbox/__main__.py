@@ -42,11 +42,42 @@ def parse_args(argv=None):
     p.add_argument("--create-ready-after-reads", type=int, default=2, metavar="N",
                    help="reads a newly created voice campaign stays Preparing (default 2)")
     p.add_argument("--now", help="business clock for schedule checks, 'YYYY-MM-DD HH:mm:ss'")
+    p.add_argument("--add-contacts-answer", choices=("in_progress", "queued", "by_query"),
+                   default="in_progress", help="answer shape of addContacts (default in_progress)")
+    p.add_argument("--contacts-delay", type=float, default=0.0, metavar="SECONDS",
+                   help="seconds before added contacts become visible (default 0)")
+    p.add_argument("--contacts-delay-reads", type=int, default=0, metavar="N",
+                   help="list reads that still miss added contacts (default 0)")
+    p.add_argument("--dial-rate", type=float, default=20.0, metavar="PER_SECOND",
+                   help="dial attempts per second of an Active campaign; 0 = control API only")
+    p.add_argument("--dial-seed", default="1", help="seed of the dial outcomes (default 1)")
+    p.add_argument("--dial-outcomes", type=_weights, metavar="answered=60,no_answer=25,busy=15",
+                   help="relative weights of the outcome of a call attempt")
+    p.add_argument("--dial-now", help="dial clock: 'real', or 'YYYY-MM-DD HH:mm:ss' (UTC, "
+                   "frozen); calling hours are checked only when it is set")
+    p.add_argument("--status-case", choices=("documented", "lower", "lower_all"),
+                   default="documented", help="case of result statuses (and campaign statuses)")
+    p.add_argument("--active-voice-limit", type=int, default=50, metavar="N",
+                   help="voice campaigns that may be Active at once per account (default 50)")
     p.add_argument("--port-file", help="write the bound port to this file")
     p.add_argument("--tls-cert", help="PEM certificate (with --tls-key) to serve HTTPS")
     p.add_argument("--tls-key")
     p.add_argument("--access-log", action="store_true", help="log each request to stderr")
     return p.parse_args(argv)
+
+
+def _weights(text):
+    """'answered=60,no_answer=25,busy=15' -> {"answered": 60.0, ...}."""
+    out = {}
+    for part in text.split(","):
+        name, sep, value = part.partition("=")
+        try:
+            out[name.strip()] = float(value)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise argparse.ArgumentTypeError("use name=weight pairs, like answered=60,busy=40")
+    return out
 
 
 def config_from_args(args):
@@ -70,6 +101,12 @@ def config_from_args(args):
         lag_reads=args.lag_reads, now=args.now,
         create_ready_after_reads=args.create_ready_after_reads, port_file=args.port_file,
         tls_cert=args.tls_cert, tls_key=args.tls_key, access_log=args.access_log,
+        add_contacts_answer=args.add_contacts_answer, contacts_delay=args.contacts_delay,
+        contacts_delay_reads=args.contacts_delay_reads, dial_rate=args.dial_rate,
+        dial_seed=int(args.dial_seed) if args.dial_seed.isdigit() else args.dial_seed,
+        dial_now=args.dial_now, status_case=args.status_case,
+        active_voice_limit=args.active_voice_limit,
+        **({"dial_outcomes": args.dial_outcomes} if args.dial_outcomes else {}),
     )
 
 

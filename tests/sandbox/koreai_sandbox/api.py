@@ -1,7 +1,9 @@
 """The API operations: validate query and body, apply them to the state, and answer with
 the documented response shapes and message strings. Called with ``state.lock`` held."""
 
+from . import dialing
 from . import validation as v
+from .contacts import parse_add_body
 from .errors import ApiError
 
 
@@ -93,19 +95,34 @@ def list_campaigns(ctx):
 def campaign_status(ctx):
     view = v.single(ctx.query, "view", choices=("status", "contacts")) or "status"
     if view == "contacts":
-        page, limit = v.parse_contacts_body(ctx.body)
-        c = ctx.campaign()
-        rows = c.contact_results
-        start = (page - 1) * limit
-        return 200, {"status": "success",
-                     "data": {"results": rows[start:start + limit], "page": page, "limit": limit,
-                              "totalPages": v.pages(len(rows), limit),
-                              "totalResults": len(rows)}}
+        return campaign_contacts(ctx)
     v.empty_body(ctx.body, "the status call")
     c = ctx.campaign()
     view = ctx.state.read(c)
     return 200, {"status": "success",
                  "data": {"id": c.id, "status": view["status"], "name": c.name}}
+
+
+def campaign_contacts(ctx):
+    """view=contacts: one result per contact of the current run (API §1.1 #14, §8.4).
+
+    Seeded ``contact_results`` rows, when a test gave some, are answered instead.
+    """
+    page, limit = v.parse_contacts_body(ctx.body)
+    c = ctx.campaign()
+    start = (page - 1) * limit
+    if c.contact_results:
+        rows, total = c.contact_results[start:start + limit], len(c.contact_results)
+    else:
+        run = c.run
+        entries = run.entries if run is not None else []
+        lower = ctx.state.config["status_case"] != "documented"
+        rows = [dialing.result_row(run, i, entries[i], run.seed, lower)
+                for i in range(start, min(start + limit, len(entries)))]
+        total = len(entries)
+    return 200, {"status": "success",
+                 "data": {"results": rows, "page": page, "limit": limit,
+                          "totalPages": v.pages(total, limit), "totalResults": total}}
 
 
 def trigger(ctx):
@@ -216,14 +233,19 @@ def list_contact_lists(ctx):
     if ctx.body not in (None, {}):
         raise ApiError(400, "Request body must be empty or {} for getAllListDetails")
     state = ctx.state
-    rows = [state.list_summary(cl) for cl in state.contact_lists(ctx.account, ctx.sid).values()]
+    lists = list(state.contact_lists(ctx.account, ctx.sid).values())
+    rows = [state.list_summary(cl) for cl in lists]
+    for cl in lists:
+        state.note_read(cl)
     rows.sort(key=lambda r: r.get("updatedAt") or "", reverse=True)  # newest first, as sampled
     return 200, {"status": "success", "message": "", "data": rows}
 
 
 def get_contact_list(ctx):
     cl = _contact_list(ctx)
-    return 200, {"status": "success", "message": "", "data": ctx.state.contact_list_view(cl)}
+    view = ctx.state.contact_list_view(cl)
+    ctx.state.note_read(cl)
+    return 200, {"status": "success", "message": "", "data": view}
 
 
 def update_contact_list(ctx):
@@ -243,9 +265,46 @@ def delete_contact_list(ctx):
                  "message": "Contact list %s deleted successfully" % cl.name, "data": data}
 
 
+ADD_ANSWERS = {
+    "in_progress": {"message": "Adding contacts to public list is in progress"},
+    "queued": {"status": "success", "message": "Contacts queued for addition."},
+}
+
+
+def add_contacts(ctx):
+    """POST /api/1.1/public/{sid}/campaign/contactList/addContacts (API §8.3): asynchronous."""
+    key, ref, contacts = parse_add_body(ctx.body)
+    if key == "contactListId":
+        ctx.contact_list_id = ref
+    else:
+        ctx.contact_list_name = ref
+    cl = ctx.state.find_list_for_add(ctx.account, ctx.sid, key, ref)
+    ctx.contact_list_id, ctx.contact_list_name = cl.id, cl.name
+    ctx.state.add_contacts(cl, contacts)
+    shape = ctx.state.config["add_contacts_answer"]
+    if shape == "by_query":  # the older variant carries ?accountId= and answers "queued"
+        shape = "queued" if "accountId" in ctx.query else "in_progress"
+    return 200, dict(ADD_ANSWERS[shape])
+
+
+def get_all_contacts(ctx):
+    """GET …/contactList/{clid}/getAllContacts?skip=&limit= (pages of at most 50)."""
+    skip, limit = v.parse_contacts_query(ctx.query)
+    cl = _contact_list(ctx)
+    ctx.state.touch_list(cl)
+    total = len(cl.contacts)
+    rows = [dict(r) for r in cl.contacts[skip:skip + limit]]
+    ctx.state.note_read(cl)
+    return 200, {"status": "success", "message": "Contacts retrieved successfully",
+                 "data": {"results": rows, "skip": skip, "limit": limit,
+                          "hasMore": skip + len(rows) < total,
+                          "totalPages": v.pages(total, limit), "totalResults": total}}
+
+
 OPERATIONS = {"get": get_campaign, "list": list_campaigns, "status": campaign_status,
               "trigger": trigger, "delete": delete_campaign, "schedule": schedule,
               "create": create_campaign, "update": update_campaign,
               "cl_create": create_contact_list, "cl_list": list_contact_lists,
               "cl_get": get_contact_list, "cl_update": update_contact_list,
-              "cl_delete": delete_contact_list}
+              "cl_delete": delete_contact_list, "cl_add_contacts": add_contacts,
+              "cl_contacts": get_all_contacts}

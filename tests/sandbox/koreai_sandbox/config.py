@@ -30,8 +30,32 @@ RUNTIME_DEFAULTS = {
     # A voice campaign made by the create API answers this many reads with Preparing, then
     # turns Ready ("creation in progress"); 0 = Ready at once.
     "create_ready_after_reads": 2,
+    # addContacts answers with the current page's shape ("in_progress"), the older variant's
+    # ("queued"), or the older one only when the query carries accountId ("by_query").
+    "add_contacts_answer": "in_progress",
+    # Added contacts become visible this many seconds after the add, and only after this many
+    # reads of the list have still missed them; 0 and 0 = visible at once.
+    "contacts_delay": 0,
+    "contacts_delay_reads": 0,
+    # Dial attempts per second of real (sandbox clock) time, evaluated when state is read;
+    # 0 = the run moves only through the control API.
+    "dial_rate": 20,
+    # Outcomes of every attempt follow from this seed, the number and the attempt number.
+    "dial_seed": 1,
+    # Relative weights of the outcome of one call attempt (SMS: answered = sent, else failed).
+    "dial_outcomes": {"answered": 60, "no_answer": 25, "busy": 15},
+    # Clock of the calling-hours rule and of call records: None = real time and calling hours
+    # not checked (outcomes never depend on when tests run); "real" = real time, checked;
+    # "YYYY-MM-DD HH:mm:ss" = that instant (UTC), frozen, checked.
+    "dial_now": None,
+    # "documented" casing of result statuses, "lower" for per-contact results and analytics,
+    # "lower_all" also for the campaign status in every answer (API §8.4, §8.5).
+    "status_case": "documented",
+    # Voice campaigns that may be Active at once in an account (UI guide FAQ: 50).
+    "active_voice_limit": 50,
 }
 RUNTIME_KEYS = tuple(RUNTIME_DEFAULTS)
+DIAL_OUTCOMES = ("answered", "no_answer", "busy")
 
 FIXED_DEFAULTS = {
     "client_id": DEFAULT_CLIENT_ID,
@@ -124,8 +148,60 @@ def merge_runtime(current, patch):
         elif key == "now":
             if value is not None:
                 value = parse_clock(value).strftime("%Y-%m-%d %H:%M:%S")
+        else:
+            value = _check_setting(key, value, new)
         new[key] = value
     return new
+
+
+_CHOICES = {
+    "add_contacts_answer": ("in_progress", "queued", "by_query"),
+    "status_case": ("documented", "lower", "lower_all"),
+}
+
+
+def _check_setting(key, value, current):
+    """Validate one of the contacts, dialing and results settings; return the value to store."""
+    if key in _CHOICES:
+        if value not in _CHOICES[key]:
+            raise ValueError("%s must be one of %s" % (key, ", ".join(_CHOICES[key])))
+    elif key in ("contacts_delay", "dial_rate"):
+        if not _is_number(value) or value < 0:
+            raise ValueError("%s must be a number >= 0" % key)
+    elif key == "contacts_delay_reads":
+        if not _is_int(value) or value < 0:
+            raise ValueError("%s must be an integer >= 0" % key)
+    elif key == "active_voice_limit":
+        if not _is_int(value) or value < 1:
+            raise ValueError("%s must be an integer >= 1" % key)
+    elif key == "dial_seed":
+        if not (_is_int(value) or (isinstance(value, str) and value)):
+            raise ValueError("dial_seed must be an integer or a non-empty string")
+    elif key == "dial_outcomes":
+        value = _dial_outcomes(current["dial_outcomes"], value)
+    elif key == "dial_now":
+        if value is not None and value != "real":
+            value = parse_clock(value, "dial_now").strftime("%Y-%m-%d %H:%M:%S")
+    return value
+
+
+def _dial_outcomes(current, value):
+    # A partial object changes only the weights it names.
+    if not isinstance(value, dict):
+        raise ValueError("dial_outcomes must be an object like %s" % DIAL_OUTCOMES_EXAMPLE)
+    out = dict(current)
+    for k, v in value.items():
+        if k not in DIAL_OUTCOMES:
+            raise ValueError("unknown dial_outcomes key: %s (use %s)" % (k, ", ".join(DIAL_OUTCOMES)))
+        if not _is_number(v) or v < 0:
+            raise ValueError("dial_outcomes.%s must be a number >= 0" % k)
+        out[k] = v
+    if not sum(out.values()) > 0:
+        raise ValueError("dial_outcomes must give at least one outcome a weight above 0")
+    return out
+
+
+DIAL_OUTCOMES_EXAMPLE = '{"answered": 60, "no_answer": 25, "busy": 15}'
 
 
 def _rate_limit(current, value):
@@ -154,14 +230,17 @@ def _rate_limit(current, value):
     return out
 
 
-def parse_clock(value):
+def parse_clock(value, name="now"):
     """Parse a ``now`` override ("YYYY-MM-DD HH:mm:ss" or ISO 8601) as naive UTC."""
+    msg = "%s must be a string like '2026-01-20 00:00:00' or null" % name
+    if name == "dial_now":
+        msg = "dial_now must be null, \"real\" or a string like '2026-01-14 06:30:00'"
     if not isinstance(value, str):
-        raise ValueError("now must be a string like '2026-01-20 00:00:00' or null")
+        raise ValueError(msg)
     try:
         parsed = dt.datetime.fromisoformat(value.strip())
     except ValueError:
-        raise ValueError("now must be a string like '2026-01-20 00:00:00' or null") from None
+        raise ValueError(msg) from None
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(dt.timezone.utc).replace(tzinfo=None)
     return parsed
@@ -169,3 +248,7 @@ def parse_clock(value):
 
 def _is_int(value):
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

@@ -8,7 +8,8 @@ from urllib.parse import parse_qsl, unquote
 
 from flask import request
 
-from .config import merge_runtime, runtime_view
+from . import dialing
+from .config import runtime_view
 
 PREFIX = "/__sandbox__"
 
@@ -25,9 +26,12 @@ def dispatch(state, method, raw_path, raw_qs):
 
     parts = [p for p in raw_path[len(PREFIX):].split("/") if p]
     resource = parts[0] if parts else ""
-    arg = unquote(parts[1]) if len(parts) == 2 else None
+    arg = unquote(parts[1]) if len(parts) >= 2 else None
     query = dict(parse_qsl(raw_qs, keep_blank_values=True))
-    handlers = HANDLERS.get((resource, arg is not None)) if len(parts) <= 2 else None
+    if len(parts) == 3:  # /<resource>/<id>/<sub-resource>
+        handlers = SUB_HANDLERS.get((resource, parts[2]))
+    else:
+        handlers = HANDLERS.get((resource, arg is not None)) if len(parts) <= 2 else None
     if handlers is None:
         return json_response(404, {"error": "no control endpoint %s" % raw_path})
     handler = handlers.get(method)
@@ -93,7 +97,7 @@ def get_config(state, _arg, _query):
 
 
 def set_config(state, _arg, _query):
-    state.config = merge_runtime(state.config, body())
+    state.set_config(body())
     return 200, config_view(state)
 
 
@@ -157,6 +161,92 @@ def delete_contact_list(state, cl_id, _query):
     return 200, {"deleted": view}
 
 
+def _int(query, name, default, low=0):
+    value = query.get(name)
+    if value in (None, ""):
+        return default
+    if not value.isdigit() or int(value) < low:
+        raise ControlError(400, "%s must be an integer >= %d" % (name, low))
+    return int(value)
+
+
+def seed_contacts(state, cl_id, _query):
+    """Contacts into a list at once, past the 100-per-call limit: ``{"contacts": [...]}`` or
+    ``{"count": N, "start": 0, "prefix": "+1555", "fields": {...}}``; ``"pending": true``
+    queues them like an API add instead."""
+    cl = contact_list_or_404(state, cl_id)
+    data = body()
+    pending = data.pop("pending", False)
+    if not isinstance(pending, bool):
+        raise ControlError(400, "pending must be true or false")
+    spec = data.pop("contacts") if "contacts" in data else data
+    if data and spec is not data:
+        raise ControlError(400, "give contacts or count/start/prefix/fields, not both")
+    added, dropped = state.seed_contacts(cl, spec, seeded=True, pending=pending)
+    return 201, {"added": added, "dropped_duplicates": dropped,
+                 "totalRecordCount": cl.obj.get("totalRecordCount"),
+                 "pending": sum(len(b.contacts) for b in cl.pending)}
+
+
+def get_contacts(state, cl_id, query):
+    """The visible contacts of a list (?skip=&limit=, default all); not an API read."""
+    cl = contact_list_or_404(state, cl_id)
+    state.touch_list(cl)
+    skip = _int(query, "skip", 0)
+    limit = _int(query, "limit", None, low=1)
+    rows = cl.contacts[skip:] if limit is None else cl.contacts[skip:skip + limit]
+    return 200, {"contacts": rows, "total": len(cl.contacts),
+                 "pending": sum(len(b.contacts) for b in cl.pending)}
+
+
+def get_pending(state, cl_id, _query):
+    cl = contact_list_or_404(state, cl_id)
+    state.touch_list(cl)
+    now = state.clock()
+    return 200, {"pending": [{"contacts": len(b.contacts), "queued_at": b.queued_at,
+                              "seconds_left": max(0.0, round(b.ready_at - now, 3)),
+                              "reads_left": b.reads_left} for b in cl.pending]}
+
+
+def flush_pending(state, cl_id, _query):
+    cl = contact_list_or_404(state, cl_id)
+    return 200, {"flushed": state.flush_pending(cl),
+                 "totalRecordCount": cl.obj.get("totalRecordCount")}
+
+
+def dial(state, cid, _query):
+    """``{"attempts": N}`` more dial attempts now, or ``{"finish": true}``: the whole run."""
+    c = campaign_or_404(state, cid)
+    data = body()
+    extra = sorted(set(data) - {"attempts", "finish"})
+    if extra:
+        raise ControlError(400, "unknown key(s): %s (use attempts or finish)" % ", ".join(extra))
+    finish = data.get("finish", False)
+    attempts = data.get("attempts")
+    if not isinstance(finish, bool):
+        raise ControlError(400, "finish must be true or false")
+    if finish == (attempts is not None):  # both, or neither
+        raise ControlError(400, 'body must be {"attempts": N} or {"finish": true}')
+    if attempts is not None and (isinstance(attempts, bool) or not isinstance(attempts, int)
+                                 or attempts < 1):
+        raise ControlError(400, 'attempts must be an integer >= 1 (or send {"finish": true})')
+    if c.status != "Active":  # as it was when the call came (a read may complete it now)
+        raise ControlError(409, "campaign %s is not Active (status %s): start it first"
+                           % (c.id, c.status))
+    made = dialing.advance(state, c, None if finish else attempts)
+    out = dialing.summary(state, c)
+    out["made"] = made
+    return 200, out
+
+
+def outcomes(state, cid, query):
+    c = campaign_or_404(state, cid)
+    final = query.get("final", "false")
+    if final not in ("true", "false"):
+        raise ControlError(400, "final must be true or false")
+    return 200, dialing.summary(state, c, final=final == "true")
+
+
 def get_requests(state, _arg, query):
     rows = state.log
     if query.get("since"):
@@ -199,4 +289,11 @@ HANDLERS = {
                               "DELETE": delete_contact_list},
     ("requests", False): {"GET": get_requests, "DELETE": clear_requests},
     ("faults", False): {"GET": get_faults, "POST": add_faults, "DELETE": clear_faults},
+}
+
+SUB_HANDLERS = {
+    ("contact_lists", "contacts"): {"GET": get_contacts, "POST": seed_contacts},
+    ("contact_lists", "pending"): {"GET": get_pending, "POST": flush_pending},
+    ("campaigns", "dial"): {"POST": dial},
+    ("campaigns", "outcomes"): {"GET": outcomes},
 }

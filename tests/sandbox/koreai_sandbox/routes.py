@@ -28,6 +28,14 @@ class Route:
 _CL_ITEM = {"GET": "cl_get", "PUT": "cl_update", "DELETE": "cl_delete"}
 
 ROUTES = [
+    # Add contacts (API §8.3): one documented path, under /api/1.1.
+    Route("add-contacts", "/api/1.1/public/" + _SID + "/campaign/contactList/addContacts",
+          {"POST": "cl_add_contacts"}),
+    # Contacts of a list, v2 and v1 (API §1.2, §8.3).
+    Route("contacts-v2", _V2 + "/campaign/contactList/" + _CLID + "/getAllContacts",
+          {"GET": "cl_contacts"}),
+    Route("contacts-v1", _V1 + "/campaign/contactList/" + _CLID + "/getAllContacts",
+          {"GET": "cl_contacts"}),
     # Contact lists (API §1.2), v2 and the v1 equivalents; before the {cid} patterns.
     Route("contact-list-create-v2", _V2 + "/campaign/contactList/createContactList",
           {"POST": "cl_create"}),
@@ -106,8 +114,9 @@ OPERATION_NAMES = {
     "delete": "delete_campaign", "create": "create_campaign", "update": "update_campaign",
     "cl_create": "create_contact_list", "cl_list": "list_contact_lists",
     "cl_get": "get_contact_list", "cl_update": "update_contact_list",
-    "cl_delete": "delete_contact_list",
+    "cl_delete": "delete_contact_list", "cl_add_contacts": "add_contacts",
+    "cl_contacts": "get_all_contacts",
 }
 
 WRITE_KINDS = ("trigger", "delete", "schedule", "create", "update", "cl_create", "cl_update",
-               "cl_delete")
+               "cl_delete", "cl_add_contacts")

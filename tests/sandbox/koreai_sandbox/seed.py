@@ -234,8 +234,10 @@ CONTACT_LIST_TEMPLATE = {
     "allowDuplicates": True,
 }
 
-# Sandbox-only keys of a contact-list seed entry.
-CONTACT_LIST_SANDBOX_KEYS = ("stream_id",)
+# Sandbox-only keys of a contact-list seed entry: ``contacts`` is a list of contacts (as
+# addContacts takes them, plus optional _id/createdAt/updatedAt) or a generate spec
+# {"count": N, "start": 0, "prefix": "+1555", "fields": {...}} (see contacts.generate).
+CONTACT_LIST_SANDBOX_KEYS = ("stream_id", "contacts")
 
 _RENEWAL_LIST_DESCRIPTION = (
     "This list contains customers with services expiring in July 2025. It includes contact "

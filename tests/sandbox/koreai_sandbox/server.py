@@ -177,6 +177,65 @@ class ControlClient:
     def delete_contact_list(self, contact_list_id):
         return self._call("DELETE", "/contact_lists/" + quote(contact_list_id, safe=""))["deleted"]
 
+    # --- contacts of a list ---------------------------------------------------------
+
+    def seed_contacts(self, contact_list_id, count=None, contacts=None, start=0, prefix=None,
+                      fields=None, pending=False):
+        """Put contacts into a list at once (no 100-per-call limit): ``contacts`` (a list of
+        contact objects) or ``count`` generated ones (+1555 and 7 digits from ``start``,
+        uniqueId str(n), ``fields`` added to each). ``pending=True`` queues them like an API
+        add. Returns {"added", "dropped_duplicates", "totalRecordCount", "pending"}."""
+        if (contacts is None) == (count is None):
+            raise ValueError("give contacts or count")
+        if contacts is not None:
+            body = {"contacts": contacts}
+        else:
+            body = {"count": count, "start": start}
+            if prefix is not None:
+                body["prefix"] = prefix
+            if fields:
+                body["fields"] = fields
+        body["pending"] = pending
+        return self._call("POST", self._list_path(contact_list_id, "contacts"), json=body)
+
+    def contacts(self, contact_list_id, skip=0, limit=None):
+        """Visible contacts of a list, in insertion order (not an API read)."""
+        params = {"skip": skip}
+        if limit is not None:
+            params["limit"] = limit
+        return self._call("GET", self._list_path(contact_list_id, "contacts"),
+                          params=params)["contacts"]
+
+    def pending_contacts(self, contact_list_id):
+        """Pending adds: [{"contacts", "queued_at", "seconds_left", "reads_left"}]."""
+        return self._call("GET", self._list_path(contact_list_id, "pending"))["pending"]
+
+    def flush_contacts(self, contact_list_id):
+        """Make every pending add of the list visible now; returns how many contacts."""
+        return self._call("POST", self._list_path(contact_list_id, "pending"))["flushed"]
+
+    def _list_path(self, contact_list_id, sub):
+        return "/contact_lists/%s/%s" % (quote(contact_list_id, safe=""), sub)
+
+    # --- dialing ----------------------------------------------------------------------
+
+    def dial(self, campaign_id, attempts=1):
+        """Make ``attempts`` more dial attempts of an Active campaign now; returns outcomes()
+        plus "made" (attempts actually made)."""
+        return self._call("POST", "/campaigns/%s/dial" % quote(campaign_id, safe=""),
+                          json={"attempts": attempts})
+
+    def finish_dialing(self, campaign_id):
+        """Run an Active campaign's current run to the end now (it becomes Completed)."""
+        return self._call("POST", "/campaigns/%s/dial" % quote(campaign_id, safe=""),
+                          json={"finish": True})
+
+    def outcomes(self, campaign_id, final=False):
+        """Outcome counts of the campaign's current run, as view=contacts tallies them
+        (``final=True``: as they will be once the run completes)."""
+        return self._call("GET", "/campaigns/%s/outcomes" % quote(campaign_id, safe=""),
+                          params={"final": "true" if final else "false"})
+
     def requests_log(self, since=None, operation=None):
         params = {k: v for k, v in (("since", since), ("operation", operation)) if v is not None}
         return self._call("GET", "/requests", params=params or None)["requests"]

@@ -14,8 +14,9 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
-from . import validation
-from .config import parse_clock, runtime_view
+from . import contacts as contacts_mod
+from . import dialing, validation
+from .config import merge_runtime, parse_clock, runtime_view
 from .errors import ApiError
 from .seed import (CONTACT_LIST_SANDBOX_KEYS, CONTACT_LIST_TEMPLATE, SANDBOX_KEYS, SANDBOX_ORG,
                    SANDBOX_USER, TEMPLATES, load_seed)
@@ -54,6 +55,7 @@ class Campaign:
     lag_status: str = None
     lag_left: int = 0
     machine_detect: str = None  # enableMachineDetect as sent (the object shows a boolean)
+    run: object = None  # the current dialing.Run (None before the first start and after stop)
 
     @property
     def id(self):
@@ -73,18 +75,35 @@ class Campaign:
 
     def uses_list(self, name):
         """True when the campaign names this contact list (contactLists or dncLists)."""
+        return self.dials_list(name) or self.dnc_name == name
+
+    def dials_list(self, name):
+        return name in (self.obj.get("contactLists") or [])
+
+    @property
+    def dnc_name(self):
         dnc = self.obj.get("dncLists")
-        return name in (self.obj.get("contactLists") or []) or (
-            isinstance(dnc, dict) and dnc.get("name") == name)
+        return dnc.get("name") if isinstance(dnc, dict) else None
 
 
 @dataclass
 class ContactList:
-    """One stored contact list; ``isListInUse``/``campaignInUse`` are computed on reads."""
+    """One stored contact list; ``isListInUse``/``campaignInUse`` are computed on reads.
+
+    ``contacts`` are the visible contacts in insertion order, ``phones`` their numbers (for
+    duplicates and DNC checks); ``pending`` holds asynchronous adds not yet visible.
+    """
 
     stream_id: str
     account_id: str
     obj: dict
+    contacts: list = field(default_factory=list)
+    phones: set = field(default_factory=set)
+    pending: collections.deque = field(default_factory=collections.deque)
+    pending_phones: set = field(default_factory=set)
+    # When contacts became visible: contacts[shown_from[i]:] from clock time shown_at[i] on.
+    shown_from: list = field(default_factory=list)
+    shown_at: list = field(default_factory=list)
 
     @property
     def id(self):
@@ -130,12 +149,14 @@ class SandboxState:
             self.list_stores = {}
             self.flows = {}  # experience flow name -> its cf- id (stable per name)
             self.templates = {}  # SMS template_name -> its cmt- id
+            self.runs = []  # every dialing run since reset, for the call records (analytics)
+            self.run_seq = 0
+            if not keep_config:
+                self.config = runtime_view(self.startup)
             for entry in lists:
                 self.add_contact_list(entry)
             for entry in entries:
                 self.add_campaign(entry)
-            if not keep_config:
-                self.config = runtime_view(self.startup)
             self.log = []
             self.seq = 0
             self.faults = []
@@ -145,6 +166,17 @@ class SandboxState:
     @property
     def strict(self):
         return self.config["mode"] == "strict"
+
+    def set_config(self, patch):
+        """Merge a runtime config patch; runs are first brought up to now at the old rate."""
+        new = merge_runtime(self.config, patch)
+        for c in self.all_campaigns():
+            self._tick(c)
+        self.config = new
+
+    def shown_status(self, status):
+        """A campaign status as answers show it (status_case lower_all: lower case)."""
+        return status.lower() if self.config["status_case"] == "lower_all" else status
 
     def business_now(self):
         """'Now' for the schedule rule: the ``now`` config, else real UTC (naive)."""
@@ -229,6 +261,7 @@ class SandboxState:
 
     def patch_campaign(self, c, fields):
         """Control-API merge of fields into a campaign (sandbox keys go to its state)."""
+        self._tick(c)  # dial time up to now counts under the old status
         fields = copy.deepcopy(fields)
         for key in ("type", "_id", "id", "stream_id"):
             if key in fields:
@@ -304,6 +337,7 @@ class SandboxState:
     def _tick(self, c):
         if c.status == "Preparing" and c.ready_at is not None and self.clock() >= c.ready_at:
             c.obj["status"] = "Ready"
+        dialing.tick(self, c)
 
     def peek_status(self, c):
         """The status a read would report, without counting as a read."""
@@ -313,7 +347,7 @@ class SandboxState:
     def read(self, c):
         """Public view of ``c`` as an API read reports it; counts as one read."""
         view = self.public_view(c)
-        view["status"] = self.peek_status(c)
+        view["status"] = self.shown_status(self.peek_status(c))
         if c.lag_left > 0:
             c.lag_left -= 1
         if c.status == "Preparing" and c.ready_after_reads is not None:
@@ -326,6 +360,8 @@ class SandboxState:
         view = copy.deepcopy(c.obj)
         if self.config["schedule_details"] and c.schedule_sent:
             view["schedule"].update(copy.deepcopy(c.schedule_sent))
+        if "status" in view:
+            view["status"] = self.shown_status(view["status"])
         return view
 
     def list_view(self, c):
@@ -351,6 +387,9 @@ class SandboxState:
             "connection": c.connection, "lag_status": c.lag_status,
             "lag_reads_left": c.lag_left, "contact_results": len(c.contact_results),
             "machine_detect": c.machine_detect,
+            "run": None if c.run is None else {
+                "campaignInstanceId": c.run.instance_id, "contacts": len(c.run.entries),
+                "queued": len(c.run.queue), "attempts": len(c.run.att_code)},
         }
         return view
 
@@ -383,11 +422,15 @@ class SandboxState:
             if refusal:
                 self._refuse(refusal)
                 return self._play_response(c), True
-            if status != "Paused":  # resuming keeps the run; any other start is a new instance
-                c.obj["campaignInstanceId"] = new_id("cid")
+            tolerated = self._check_run_limits(c)
+            if status != "Paused" or c.run is None:
+                # Resuming keeps the run; any other start is a new instance with a new run.
+                if status != "Paused":
+                    c.obj["campaignInstanceId"] = new_id("cid")
+                dialing.start_run(self, c, dialing.instance_of(c))
             self._set_status(c, "Active", lag=True)
             c.instance_updated_at = c.obj["updatedAt"]
-            return self._play_response(c), False
+            return self._play_response(c), tolerated
 
         if status not in ("Active", "Paused"):
             if status == "Stopped":
@@ -403,17 +446,59 @@ class SandboxState:
         else:
             self._set_status(c, "Stopped", lag=True)
         c.instance_updated_at = c.obj["updatedAt"]
+        c.run = None  # "Stopping resets campaign data": only the call records remain
         return self._stop_response(c, "Stopped"), False
+
+    def _check_run_limits(self, c):
+        """The UI guide's run limits (§8.2); returns tolerated (strict refuses with 409)."""
+        others = [o for store in self.stores.values() for o in store.values()
+                  if o.account_id == c.account_id and o is not c]
+        for o in others:
+            self._tick(o)  # a run that has just completed no longer counts
+        active = [o for o in others if o.status == "Active"]
+        limit = self.config["active_voice_limit"]
+        voice = [o for o in active if o.type == "voice"]
+        if c.type == "voice" and len(voice) >= limit:
+            self._refuse("Campaign %s cannot be started: %d voice campaigns are already Active in "
+                         "this account and at most %d may run at once"
+                         % (c.name, len(voice), limit))
+            return True
+        for name in c.obj.get("contactLists") or []:
+            cl = self.find_list_by_name(c.account_id, c.stream_id, name)
+            if cl is not None:
+                self.touch_list(cl)
+            if cl is None or not cl.contacts:
+                continue  # nothing to dial twice (the seeds' and templates' lists hold none)
+            for o in active:
+                if o.stream_id == c.stream_id and o.dials_list(name):
+                    self._refuse("Campaign %s cannot be started: contact list %s is in use by Active "
+                                 "campaign %s (%s); two campaigns cannot run on the same contact "
+                                 "list at the same time" % (c.name, name, o.name, o.id))
+                    return True
+        return False
+
+    def complete_run(self, c):
+        """Every contact of the run is done: the campaign is Completed (Scheduled again when
+        its schedule is on); the run stays its current one until the next play or a stop."""
+        if c.scheduling_enabled:
+            c.previous_status = "Completed"
+            self._set_status(c, "Scheduled")
+        else:
+            self._set_status(c, "Completed")
+        c.instance_updated_at = c.obj["updatedAt"]
 
     def _play_response(self, c):
         if c.type == "voice":
-            return {"status": c.status, "message": "Campaign Started", "totalCallsCompleted": 0,
+            return {"status": self.shown_status(c.status), "message": "Campaign Started",
+                    "totalCallsCompleted": 0,
                     "updatedAt": c.obj["updatedAt"],
                     "campaignInstanceId": c.obj.get("campaignInstanceId")}
-        return {"status": c.status, "message": "Campaign Started", "updatedAt": c.obj["updatedAt"]}
+        return {"status": self.shown_status(c.status), "message": "Campaign Started",
+                "updatedAt": c.obj["updatedAt"]}
 
     def _stop_response(self, c, status):
-        out = {"status": status, "message": "Campaign Stopped", "updatedAt": c.obj["updatedAt"]}
+        out = {"status": self.shown_status(status), "message": "Campaign Stopped",
+               "updatedAt": c.obj["updatedAt"]}
         if c.type == "voice":
             out["campaignInstanceId"] = c.obj.get("campaignInstanceId")
         else:
@@ -612,6 +697,8 @@ class SandboxState:
         obj = {"_id": cl_id}
         obj.update((k, v) for k, v in merged.items() if k != "_id")
         cl = ContactList(stream_id=stream_id, account_id=account_id, obj=obj)
+        if "contacts" in extra:
+            self.seed_contacts(cl, extra["contacts"], seeded=True)  # checked before it is stored
         self.list_stores.setdefault((account_id, stream_id), {})[cl_id] = cl
         return cl
 
@@ -668,7 +755,10 @@ class SandboxState:
 
     def contact_list_view(self, cl):
         """The full object as get/create/delete show it, with the computed fields."""
+        self.touch_list(cl)
         using = self.campaigns_using(cl)
+        for c in using:
+            self._tick(c)  # isListInUse follows runs that complete as they are read
         computed = {
             "campaignInUse": [{"id": c.id, "name": c.name} for c in using],
             # "in use" = being dialled: the docs' sample shows campaignInUse entries with
@@ -729,8 +819,13 @@ class SandboxState:
         tolerated = False
         using = self.campaigns_using(cl)
         if using:
-            self._refuse("Contact list %s is used by campaign(s) %s; remove it from them first"
-                         % (cl.name, ", ".join("%s (%s)" % (c.name, c.id) for c in using)))
+            named = ", ".join("%s (%s)" % (c.name, c.id) for c in using)
+            if any(c.dials_list(cl.name) for c in using):
+                self._refuse("Contact list %s is used by campaign(s) %s; remove it from them first"
+                             % (cl.name, named))
+            else:  # only as a DNC list: the UI guide's own words
+                self._refuse("You can't delete a DNC list while it's in use by a campaign: %s is "
+                             "the DNC list of campaign(s) %s" % (cl.name, named))
             tolerated = True  # tolerant mode deletes it anyway
         data = self.contact_list_view(cl)
         self.list_stores[(cl.account_id, cl.stream_id)].pop(cl.id, None)
@@ -753,7 +848,123 @@ class SandboxState:
     def control_list_view(self, cl):
         view = self.contact_list_view(cl)
         view.update(stream_id=cl.stream_id, account_id=cl.account_id)
+        view["sandbox"] = {"contacts": len(cl.contacts),
+                           "pending": sum(len(b.contacts) for b in cl.pending)}
         return view
+
+    # --- contacts of a list (API §8.3) ------------------------------------------------------
+
+    def find_list_for_add(self, account, stream, key, ref):
+        """The list an addContacts body names (by exact name or by id), or a 400."""
+        if key == "contactListId":
+            cl = self.find_list(account, stream, ref)
+            if cl is None:
+                raise ApiError(400, "Contact list with id %s does not exist" % ref)
+            return cl
+        cl = self.find_list_by_name(account, stream, ref)
+        if cl is None:
+            other = self.find_list_by_lname(account, stream, ref)
+            hint = " (names are matched exactly: did you mean %s?)" % other.name if other else ""
+            raise ApiError(400, "Contact list %s does not exist%s" % (ref, hint))
+        return cl
+
+    def add_contacts(self, cl, contacts, delay=None, delay_reads=None, as_error=ApiError):
+        """Add checked contacts to ``cl``: visible at once, or pending for the configured delay.
+
+        Returns ``(kept, dropped duplicates)``. Refuses (``as_error``: 400) a call that would
+        take the list past 1 000 000 contacts or the account past 5 000 000.
+        """
+        kept, dropped = contacts_mod.dedupe(contacts, cl.obj.get("allowDuplicates", False),
+                                            cl.phones, cl.pending_phones)
+        held = self.list_count(cl)
+        if held + len(kept) > contacts_mod.LIST_LIMIT:
+            raise self._limit_error(as_error, "Contact list %s would hold %d contacts; a list holds "
+                                    "at most %d (it has %d)" % (cl.name, held + len(kept),
+                                                                contacts_mod.LIST_LIMIT, held))
+        account_held = sum(self.list_count(o) for o in self.all_contact_lists()
+                           if o.account_id == cl.account_id)
+        if account_held + len(kept) > contacts_mod.ACCOUNT_LIMIT:
+            raise self._limit_error(as_error, "The account would hold %d contacts; an account holds "
+                                    "at most %d" % (account_held + len(kept),
+                                                    contacts_mod.ACCOUNT_LIMIT))
+        now = iso_now()
+        rows = [contacts_mod.stored(c, new_id("cc"), now) for c in kept]
+        delay = self.config["contacts_delay"] if delay is None else delay
+        delay_reads = self.config["contacts_delay_reads"] if delay_reads is None else delay_reads
+        if delay <= 0 and delay_reads <= 0 and not cl.pending:
+            self._show(cl, rows)
+        elif rows:
+            cl.pending.append(contacts_mod.Batch(rows, self.clock() + delay, delay_reads, now))
+            cl.pending_phones.update(r["phoneNumber"] for r in rows)
+        return len(rows), dropped
+
+    @staticmethod
+    def _limit_error(as_error, msg):
+        return as_error(400, msg) if as_error is ApiError else as_error(msg)
+
+    def list_count(self, cl):
+        return len(cl.contacts) + sum(len(b.contacts) for b in cl.pending)
+
+    def seed_contacts(self, cl, spec, seeded=False, pending=False):
+        """Contacts from a seed or the control API (no 100-per-call limit); ValueError on bad
+        input. ``spec`` is a list of contacts or a generate spec ``{"count": N, ...}``."""
+        if isinstance(spec, list):
+            rows = []
+            for i, contact in enumerate(spec):
+                try:
+                    rows.append(contacts_mod.check_contact(contact, "contacts[%d]" % i, seeded))
+                except ApiError as exc:
+                    raise ValueError(exc.msg) from None
+        else:
+            rows = contacts_mod.generate(spec)
+        if pending:
+            return self.add_contacts(cl, rows, as_error=ValueError)
+        return self.add_contacts(cl, rows, delay=0, delay_reads=0, as_error=ValueError)
+
+    def touch_list(self, cl):
+        """Make the pending adds that are due visible, oldest first (nothing overtakes an
+        earlier add)."""
+        if not cl.pending:
+            return
+        now = self.clock()
+        shown = False
+        while cl.pending and cl.pending[0].due(now):
+            self._show(cl, cl.pending.popleft().contacts)
+            shown = True
+        if shown:
+            self._pending_phones(cl)
+
+    @staticmethod
+    def note_read(cl):
+        """An API read of ``cl`` has been answered: it counts against the reads that pending
+        adds still wait for (so the read that counts is one that did not show them)."""
+        for batch in cl.pending:
+            if batch.reads_left > 0:
+                batch.reads_left -= 1
+
+    def flush_pending(self, cl):
+        """Control API: every pending add of ``cl`` becomes visible now."""
+        n = 0
+        while cl.pending:
+            batch = cl.pending.popleft()
+            self._show(cl, batch.contacts)
+            n += len(batch.contacts)
+        self._pending_phones(cl)
+        return n
+
+    def _show(self, cl, rows):
+        if not rows:
+            return
+        cl.shown_from.append(len(cl.contacts))
+        cl.shown_at.append(self.clock())
+        cl.contacts.extend(rows)
+        cl.phones.update(r["phoneNumber"] for r in rows)
+        cl.obj["totalRecordCount"] = (cl.obj.get("totalRecordCount") or 0) + len(rows)
+        cl.obj["updatedAt"] = iso_now()
+
+    @staticmethod
+    def _pending_phones(cl):
+        cl.pending_phones = {r["phoneNumber"] for b in cl.pending for r in b.contacts}
 
     # --- request log -------------------------------------------------------------------
 

@@ -246,6 +246,31 @@ def parse_contacts_body(body):
     return page, limit
 
 
+CONTACTS_PAGE = 50  # getAllContacts pages: "limit": 50 in the sample, the UI's 50 per page
+_QUERY_INT = re.compile(r"^\d+$")
+
+
+def parse_contacts_query(query):
+    """``(skip, limit)`` of getAllContacts: skip >= 0 (``offset`` is taken as its other name,
+    from v11.15.0), limit 1..50, both decimal integers in the query."""
+    if query.get("skip") and query.get("offset"):
+        raise bad("Give skip or offset, not both (they are the same thing)")
+    name = "offset" if query.get("offset") else "skip"
+    skip = _query_int(query, name, 0, 0, None)
+    limit = _query_int(query, "limit", CONTACTS_PAGE, 1, CONTACTS_PAGE)
+    return skip, limit
+
+
+def _query_int(query, name, default, low, high):
+    value = single(query, name)
+    if value is None:
+        return default
+    if not _QUERY_INT.match(value) or int(value) < low or (high is not None and int(value) > high):
+        rng = "%d..%d" % (low, high) if high is not None else ">= %d" % low
+        raise bad("Query parameter %s must be an integer %s (got %r)" % (name, rng, value))
+    return int(value)
+
+
 def pages(total, limit):
     return int(math.ceil(total / float(limit))) if total else 0
 
