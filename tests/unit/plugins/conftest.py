@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Fixtures that fake the HTTP layer only (see fakes.py)."""
+"""Fixtures that fake the HTTP layer only (see fakes.py), and a Runner on a fake clock."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
@@ -8,8 +8,10 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiClient
+from ansible_collections.koreai.campaign.plugins.module_utils.runner import Runner
 
 from .fakes import ACCOUNT, CLIENT_ID, HOST, SECRET, STREAM, FakeAdapter
+from .helpers import FakeClock
 
 
 @pytest.fixture
@@ -38,3 +40,18 @@ def make_client(adapter, sleeps):
 @pytest.fixture
 def client(make_client):
     return make_client()
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def runner(client, clock):
+    """A factory of Runners on the faked client; they sleep on the fake clock, so no test waits."""
+    def factory(**kwargs):
+        options = dict(check_mode=False, wait=True, wait_timeout=60, sleep=clock.sleep, clock=clock)
+        options.update(kwargs)
+        return Runner(client, **options)
+    return factory

@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Campaign configuration: option validation, API body, read-back normalisation and planning."""
+"""Campaign configuration (campaign_config.py): option validation, the API body and read-back normalisation."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
@@ -9,30 +9,9 @@ import pytest
 from hypothesis import given, strategies as st
 
 from ansible_collections.koreai.campaign.plugins.module_utils import campaign_config as cc
-from ansible_collections.koreai.campaign.plugins.module_utils import lifecycle as lc
-from ansible_collections.koreai.campaign.plugins.module_utils.validate import ValidationError
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import ValidationError
 
-HOURS = {'frequency': 'weekly', 'timezone': 'Asia/Kolkata',
-         'days': [{'day': 'tue', 'start': '09:00', 'end': '18:00'}, {'day': 'MO', 'start': '9:00 AM', 'end': '6:00 PM'}]}
-VOICE = dict(description='Renewals', contact_lists=['CL Only 2020 Dec 4'], dnc_list='DNC CL Dec 4', priority=5,
-             caller_id='+18163300000', calling_hours=HOURS, dialing_mode='progressive', queue='Default Queue',
-             dialing_order='fifo', max_attempts=3, retry_period=10, ring_time=30)
-SMS = dict(description='Texts', contact_lists=['Renewal Due - May/June 2025'], priority=2, caller_id='+919876543210',
-           calling_hours=HOURS, format='simple', text='Message for your targeted customer')
-
-# The delete-voice-campaign-v2 page's object, as the API shows it.
-API_VOICE = {
-    '_id': 'cd-a1e45a7-e8ba-4e97-a339-476ebc7xxxxx', 'id': 'cd-a1e45a7-e8ba-4e97-a339-476ebc7xxxxx',
-    'name': 'Service Renewal Outreach Campaign61', 'description': 'Renewals',
-    'dncLists': {'id': 'cl-68b802a-2b99-4245-8eea-6d322a8xxxxx', 'name': 'DNC CL Dec 4'}, 'priority': '5',
-    'dialingMode': 'Progressive',
-    'dialingStrategy': {'callerId': {'phoneNumber': '+18163300000'},
-                        'callingHours': {'frequency': 'WEEKLY', 'timezone': 'Asia/Kolkata', 'days': [
-                            {'start': '9:00 AM', 'end': '6:00 PM', 'day': 'MO'},
-                            {'start': '9:00 AM', 'end': '6:00 PM', 'day': 'TU'}]},
-                        'dialingOrder': 'FIFO', 'maxAttemptsPerRecord': 3, 'defaultRetryPeriod': 10, 'maxRingTime': 30},
-    'status': 'Ready', 'contactLists': ['CL Only 2020 Dec 4'], 'schedule': {'isSchedulingEnabled': False},
-}
+from ..helpers import API_VOICE, HOURS, SMS_OPTIONS as SMS, VOICE_OPTIONS as VOICE
 
 
 def test_voice_spec_normalises():
@@ -118,73 +97,135 @@ def test_every_documented_constraint(campaign_type, override, message):
     assert message in str(info.value)
 
 
-@pytest.mark.parametrize('campaign_type,remove,message', [
-    ('voice', 'dnc_list', 'dnc_list'),
-    ('voice', 'queue', 'queue (dialing_mode=progressive)'),
-    ('voice', 'caller_id', 'caller_id'),
-    ('sms', 'text', 'text (format=simple)'),
-    ('sms', 'format', 'format'),
+@pytest.mark.parametrize('day,code', [('thurs', 'TH'), ('Tues', 'TU'), ('tu', 'TU'), ('Monday.', 'MO'), ('Thu', 'TH'),
+                                      ('wednesday', 'WE'), ('fri.', 'FR'), ('SA', 'SA'), ('sun', 'SU')])
+def test_calling_hours_days_accept_the_schedule_spellings(day, code):
+    options = dict(VOICE, calling_hours=dict(HOURS, days=[{'day': day, 'start': '9:00', 'end': '17:00'}]))
+    assert cc.campaign_spec('voice', options)['calling_hours']['days'] == [{'day': code, 'start': '9:00 AM',
+                                                                           'end': '5:00 PM'}]
+
+
+def test_calling_hours_days_in_every_spelling_are_sorted_by_week():
+    days = [{'day': d, 'start': '9:00', 'end': '17:00'} for d in ('thurs', 'Tues', 'Monday.', 'tu')]
+    spec = cc.campaign_spec('voice', dict(VOICE, calling_hours=dict(HOURS, days=days)))
+    assert [d['day'] for d in spec['calling_hours']['days']] == ['MO', 'TU', 'TU', 'TH']
+
+
+def test_calling_hours_read_back_in_other_spellings_still_match():
+    campaign = dict(API_VOICE)
+    campaign['dialingStrategy'] = dict(API_VOICE['dialingStrategy'], callingHours={
+        'frequency': 'weekly', 'timezone': 'Asia/Kolkata',
+        'days': [{'day': 'Tues', 'start': '09:00', 'end': '18:00'}, {'day': 'Monday', 'start': '9:00 AM', 'end': '6:00 PM'}]})
+    changed, dummy = cc.changed_fields(cc.spec_from_campaign(campaign, 'voice'), cc.campaign_spec('voice', VOICE))
+    assert changed == []
+
+
+def test_unreadable_calling_hours_read_back_compare_unequal():
+    campaign = dict(API_VOICE)
+    hours = {'frequency': 'WEEKLY', 'timezone': 'Asia/Kolkata', 'days': [{'day': 'XX', 'start': '9:00 AM', 'end': '6:00 PM'}]}
+    campaign['dialingStrategy'] = dict(API_VOICE['dialingStrategy'], callingHours=hours)
+    current = cc.spec_from_campaign(campaign, 'voice')
+    assert current['calling_hours'] == hours
+    assert cc.changed_fields(current, cc.campaign_spec('voice', VOICE))[0] == ['calling_hours']
+
+
+@pytest.mark.parametrize('hours,message', [
+    ('weekly', 'calling_hours must be a dictionary'),
+    (dict(HOURS, start='9:00'), 'unknown keys start'),
+    (dict(HOURS, days=[{'day': 'mo', 'start': '9:00'}]), 'calling_hours.days[0] must have exactly day, start and end'),
+    (dict(HOURS, days=[{'day': 'mo', 'start': '9:00', 'end': '9:60'}]), 'not a valid time of day'),
+    (dict(HOURS, days=[{'day': 'mo', 'start': '13:00 PM', 'end': '14:00'}]), 'not a valid time of day'),
 ])
-def test_create_needs_a_complete_configuration(campaign_type, remove, message):
-    options = dict(VOICE if campaign_type == 'voice' else SMS)
-    del options[remove]
+def test_calling_hours_shapes(hours, message):
     with pytest.raises(ValidationError) as info:
-        lc.plan_present(None, campaign_type, cc.campaign_spec(campaign_type, options))
+        cc.campaign_spec('voice', dict(VOICE, calling_hours=hours))
     assert message in str(info.value)
 
 
-def test_plan_create():
-    plan, full = lc.plan_present(None, 'voice', cc.campaign_spec('voice', VOICE))
-    assert plan.actions == [lc.CREATE] and plan.diff['before'] == {} and full['queue'] == 'Default Queue'
-
-
-def test_plan_no_op_warns_about_what_cannot_be_compared():
-    plan, full = lc.plan_present(dict(API_VOICE), 'voice', cc.campaign_spec('voice', VOICE))
-    assert not plan.changed and full is None and 'queue' in plan.warnings[0]
-
-
-def test_plan_update_of_one_field_diffs_only_it():
-    plan, full = lc.plan_present(dict(API_VOICE), 'voice', cc.campaign_spec('voice', dict(VOICE, ring_time=45)))
-    assert plan.actions == [lc.UPDATE]
-    assert plan.diff == {'before': {'ring_time': 30}, 'after': {'ring_time': 45}}
-    assert full['ring_time'] == 45 and full['caller_id'] == '+18163300000'
-
-
-def test_plan_update_with_only_the_changed_option_given_keeps_the_rest():
-    plan, full = lc.plan_present(dict(API_VOICE), 'voice', {'priority': 3, 'queue': 'Default Queue'})
-    assert plan.diff == {'before': {'priority': 5}, 'after': {'priority': 3}}
-    body = cc.body_from_spec('voice', API_VOICE['name'], full)
-    assert body['priority'] == '3' and body['dncLists'] == {'name': 'DNC CL Dec 4'}
-
-
-def test_plan_update_that_needs_an_unreadable_option_says_so():
+@pytest.mark.parametrize('value', [True, 3.0, '3'])
+def test_numbers_must_be_whole_numbers(value):
     with pytest.raises(ValidationError) as info:
-        lc.plan_present(dict(API_VOICE), 'voice', {'priority': 3})
-    assert 'queue (dialing_mode=progressive)' in str(info.value)
+        cc.campaign_spec('voice', dict(VOICE, max_attempts=value))
+    assert 'max_attempts=' in str(info.value)
 
 
-def test_plan_update_of_an_active_campaign_needs_force():
-    active = dict(API_VOICE, status='Active')
-    with pytest.raises(lc.PlanError) as info:
-        lc.plan_present(active, 'voice', cc.campaign_spec('voice', dict(VOICE, ring_time=45)))
-    assert 'force=true' in str(info.value)
-    plan, dummy = lc.plan_present(active, 'voice', cc.campaign_spec('voice', dict(VOICE, ring_time=45)), force=True)
-    assert plan.actions == [lc.STOP, lc.UPDATE, lc.START]
+def test_contact_lists_are_a_sorted_set():
+    spec = cc.campaign_spec('voice', dict(VOICE, contact_lists=['b', 'a', 'b', ' ']))
+    assert spec['contact_lists'] == ['a', 'b']
 
 
-def test_contact_list_plans():
-    used = {'id': 'cl-1', 'name': 'DNC', 'description': 'd', 'allowDuplicates': False,
-            'campaignInUse': [{'id': 'cd-1', 'name': 'Renewals'}]}
-    with pytest.raises(lc.PlanError) as info:
-        lc.plan_contact_list(used, 'absent')
-    assert 'Renewals' in str(info.value)
-    assert lc.plan_contact_list(used, 'absent', force=True).actions == [lc.DELETE]
-    assert not lc.plan_contact_list(used, 'present', description='d').changed
-    plan = lc.plan_contact_list(used, 'present', description='new', allow_duplicates=False)
-    assert plan.diff == {'before': {'description': 'd'}, 'after': {'description': 'new'}}
-    assert lc.plan_contact_list(None, 'present', description='x').actions == [lc.CREATE]
-    with pytest.raises(lc.PlanError) as info:
-        lc.plan_contact_list(used, 'present', allow_duplicates=True)
-    assert 'delete and re-create' in str(info.value)
-    with pytest.raises(lc.PlanError):
-        lc.plan_contact_list(None, 'present')
+def test_only_the_given_options_are_in_the_spec():
+    assert cc.campaign_spec('voice', {'priority': 2}) == {'priority': 2}
+    assert cc.campaign_spec('sms', {}) == {}
+
+
+AGENTLESS = dict(VOICE, dialing_mode='agentless', experience_flow='Feedback Flow', machine_detection='detect')
+del AGENTLESS['queue']
+PREVIEW = dict(VOICE, dialing_mode='preview', max_skips=2)
+
+
+def test_agentless_body():
+    body = cc.body_from_spec('voice', 'Feedback', cc.campaign_spec('voice', AGENTLESS))
+    assert body['dialingMode'] == 'Agentless' and body['experienceFlowName'] == 'Feedback Flow'
+    assert body['enableMachineDetect'] == 'detect' and 'queue_name' not in body
+
+
+def test_preview_body():
+    body = cc.body_from_spec('voice', 'Preview', cc.campaign_spec('voice', PREVIEW))
+    assert body['dialingMode'] == 'Preview' and body['maxSkips'] == 2 and body['queue_name'] == 'Default Queue'
+
+
+def test_voice_defaults_in_the_body():
+    defaulted = ('dialing_order', 'max_attempts', 'retry_period', 'ring_time', 'priority')
+    options = dict((k, v) for k, v in VOICE.items() if k not in defaulted)
+    body = cc.body_from_spec('voice', 'Renewals', cc.campaign_spec('voice', options))
+    strategy = body['dialingStrategy']
+    assert (strategy['dialingOrder'], strategy['maxAttemptsPerRecord'], strategy['defaultRetryPeriod'],
+            strategy['maxRingTime'], body['priority']) == ('FIFO', 3, 10, 30, '5')
+
+
+def test_advanced_sms_body_and_template():
+    advanced = dict(SMS, format='advanced', experience_flow='SMS Flow')
+    del advanced['text']
+    body = cc.body_from_spec('sms', 'Texts', cc.campaign_spec('sms', advanced))
+    assert body['format'] == 'advanced' and body['experienceFlowName'] == 'SMS Flow' and 'message' not in body
+    body = cc.body_from_spec('sms', 'Texts', cc.campaign_spec('sms', dict(SMS, template_name='promo')))
+    assert body['message']['template_name'] == 'promo'
+
+
+@pytest.mark.parametrize('campaign_type,options,message', [
+    ('voice', dict(AGENTLESS, experience_flow=None), 'experience_flow (dialing_mode=agentless)'),
+    ('voice', dict(PREVIEW, max_skips=None), 'max_skips (dialing_mode=preview)'),
+    ('sms', dict(SMS, format='advanced', text=None), 'experience_flow (format=advanced)'),
+])
+def test_complete_configurations_by_mode(campaign_type, options, message):
+    with pytest.raises(ValidationError) as info:
+        cc.check_complete(campaign_type, cc.campaign_spec(campaign_type, options))
+    assert message in str(info.value)
+
+
+def test_missing_options_are_named_at_once():
+    with pytest.raises(ValidationError) as info:
+        cc.check_complete('voice', {'description': 'x'})
+    assert str(info.value) == ('state=present needs contact_lists, dnc_list, caller_id, calling_hours, dialing_mode to '
+                               'create or rewrite the campaign')
+
+
+def test_sms_read_back_matches_what_was_sent():
+    spec = cc.campaign_spec('sms', dict(SMS, template_name='promo'))
+    body = cc.body_from_spec('sms', 'Texts', spec)
+    current = cc.spec_from_campaign(dict(body, _id='cd-s', status='Ready'), 'sms')
+    assert cc.changed_fields(current, spec) == ([], [])
+
+
+def test_voice_read_back_of_the_written_body_matches_except_the_unreadable():
+    for options in (VOICE, AGENTLESS, PREVIEW):
+        spec = cc.campaign_spec('voice', options)
+        body = cc.body_from_spec('voice', 'Renewals', spec)
+        changed, dummy = cc.changed_fields(cc.spec_from_campaign(body, 'voice'), spec)
+        assert changed == [], options
+
+
+def test_decode_message_leaves_non_text_alone():
+    assert cc.decode_message(None) is None and cc.decode_message({'a': 1}) == {'a': 1}
+    assert cc.decode_message('abc') == 'abc'  # not Base64 of itself

@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The shared per-account request budget and the audit trail."""
+"""The request budget every module process on one controller shares per account (pacing.py)."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
@@ -12,7 +12,7 @@ import stat
 
 import pytest
 
-from ansible_collections.koreai.campaign.plugins.module_utils.audit import AuditLog
+from ansible_collections.koreai.campaign.plugins.module_utils import pacing
 from ansible_collections.koreai.campaign.plugins.module_utils.pacing import RatePacer
 
 
@@ -92,32 +92,47 @@ def test_concurrent_processes_share_one_budget(tmp_path):
     assert sum(queue.get(timeout=5) for dummy in workers) == 10
 
 
-def _append(path, index):
-    log = AuditLog(path, 'koreai.campaign.voice_campaign')
-    for n in range(50):
-        log.record('stop campaign', {'id': 'cd-%d-%d' % (index, n), 'name': 'x' * 300, 'type': 'voice'},
-                   'Active', 'Stopped', 'success', 200)
+def test_slots_free_a_minute_and_a_second_after_they_were_booked(tmp_path):
+    clock = Clock()
+    pacer = RatePacer(1, 'acc', state_dir=str(tmp_path), clock=clock, sleep=clock.sleep)
+    pacer.acquire()
+    clock.now += 30
+    assert pacer.acquire() == pytest.approx(31.0) and pacer.waited == pytest.approx(31.0)
 
 
-def test_audit_lines_stay_whole_when_processes_append_at_once(tmp_path):
-    path = str(tmp_path / 'audit' / 'writes.jsonl')
-    workers = [multiprocessing.Process(target=_append, args=(path, i)) for i in range(4)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(30)
-    lines = open(path).read().splitlines()
-    assert len(lines) == 200
-    entries = [json.loads(line) for line in lines]
-    assert set(e['outcome'] for e in entries) == {'success'}
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+def test_old_bookings_are_dropped(tmp_path):
+    clock = Clock()
+    pacer = RatePacer(2, 'acc', state_dir=str(tmp_path), clock=clock, sleep=clock.sleep)
+    pacer.acquire()
+    pacer.acquire()
+    clock.now += 62
+    assert pacer.acquire() == 0
+    with open(pacer.path) as handle:
+        assert json.load(handle) == [clock.now]
 
 
-def test_audit_entry_fields(tmp_path):
-    path = str(tmp_path / 'a.jsonl')
-    AuditLog(path, 'koreai.campaign.sms_campaign').record(
-        'delete campaign', {'id': 'cd-1', 'name': 'Texts', 'type': 'sms'}, 'Stopped', 'deleted', 'success', 200)
-    entry = json.loads(open(path).read())
-    assert set(entry) >= {'time', 'module', 'operation', 'campaign_id', 'campaign_name', 'status_before',
-                          'status_after', 'outcome', 'http_status', 'user', 'controller'}
-    assert entry['campaign_id'] == 'cd-1' and entry['http_status'] == 200 and entry['time'].endswith('+00:00')
+def test_the_state_directory_is_created_owner_only(tmp_path):
+    directory = tmp_path / 'state' / 'koreai'
+    pacer = RatePacer(5, 'acc', state_dir=str(directory))
+    pacer.acquire()
+    assert stat.S_IMODE(os.stat(str(directory)).st_mode) == 0o700
+
+
+def test_the_file_name_is_a_hash_of_the_account(tmp_path):
+    pacer = RatePacer(5, '67777ce93e25326494e9xxxx', state_dir=str(tmp_path))
+    assert os.path.basename(pacer.path) == 'rate-06964aa5f45c2099.json'
+    assert RatePacer(5, '../../etc', state_dir=str(tmp_path)).path.startswith(str(tmp_path) + os.sep)
+
+
+def test_the_default_state_directory_is_read_when_the_pacer_is_made(tmp_path, monkeypatch):
+    monkeypatch.setattr(pacing, 'DEFAULT_STATE_DIR', str(tmp_path))
+    assert RatePacer(1, 'acc').path.startswith(str(tmp_path) + os.sep)
+
+
+def test_foreign_values_in_the_file_are_ignored(tmp_path):
+    pacer = RatePacer(2, 'acc', state_dir=str(tmp_path), clock=lambda: 1000.0)
+    with open(pacer.path, 'w') as handle:
+        json.dump(['x', None, 999.5], handle)
+    assert pacer.acquire() == 0
+    with open(pacer.path) as handle:
+        assert json.load(handle) == [999.5, 1000.0]

@@ -1,14 +1,15 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Every API operation sends the documented method, path, query, headers and body."""
+"""Every campaign operation (api_campaigns.py) sends the documented method, path, query, headers and body."""
 
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import pytest
 
-from ansible_collections.koreai.campaign.plugins.module_utils import campaigns as api
-from ansible_collections.koreai.campaign.plugins.module_utils.client import KoreaiApiError
+from ansible_collections.koreai.campaign.plugins.module_utils import api_campaigns as api
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import KoreaiApiError, KoreaiUnknownOutcome
+from ansible_collections.koreai.campaign.plugins.module_utils.schedule import schedule_body
 
 from ..fakes import ACCOUNT, STREAM
 
@@ -86,15 +87,6 @@ def test_list_without_results_is_an_error(client, adapter):
         api.list_campaigns(client, 'voice')
 
 
-def test_find_by_name_compares_lower_cased_across_types(client, adapter):
-    adapter.add(body={'data': {'results': [VOICE], 'hasMore': False}})
-    adapter.add(body={'data': {'results': [dict(SMS, _id='cd-s2', name='SERVICE renewal outreach CAMPAIGN61',
-                                                lname=None)], 'hasMore': False}})
-    found = api.find_campaigns_by_name(client, 'Service Renewal Outreach campaign61')
-    assert [c['id'] for c in found] == [VOICE['_id'], 'cd-s2']
-    assert [r.body['type'] for r in adapter.requests] == ['voice', 'sms']
-
-
 def test_status(client, adapter):
     adapter.add(body={'status': 'success', 'data': {'id': 'cd-1', 'status': 'Active', 'name': 'n'}})
     assert api.campaign_status(client, 'cd-1')['status'] == 'Active'
@@ -168,7 +160,7 @@ def test_delete_sms_v1_matches_the_seed_page(client, adapter):
 def test_enable_daily_schedule_matches_the_seed_page(client, adapter):
     adapter.add(body={'status': 'success', 'message': 'Campaign x scheduled successfully', 'id': 'cd-1'})
     spec = {'recurrence': 'daily', 'every': 1, 'start': '2026-01-27 18:29:00', 'end': '2026-02-27 18:29:00'}
-    api.enable_schedule(client, 'Agentless Voice | Product Feedback | Jan 9', spec)
+    api.enable_schedule(client, 'Agentless Voice | Product Feedback | Jan 9', schedule_body(spec))
     sent = one(adapter)
     assert sent.method == 'POST'
     assert sent.path == '/campaign/api/v2/public/%s/campaign/schedule' % STREAM
@@ -182,7 +174,7 @@ def test_enable_weekly_schedule_body(client, adapter):
     adapter.add(body={'status': 'success', 'id': 'cd-1'})
     spec = {'recurrence': 'weekly', 'every': 2, 'days': ['Mon', 'Fri'], 'start': '2026-01-01 18:29:00',
             'end': '2026-01-27 18:29:00'}
-    api.enable_schedule(client, 'x', spec)
+    api.enable_schedule(client, 'x', schedule_body(spec))
     assert one(adapter).body['recurrenceObject'] == {
         'recurType': 'Weekly', 'weeklyDetails': {'onceEveryNweeks': 2, 'whichDays': ['Mon', 'Fri']}}
 
@@ -206,7 +198,93 @@ def test_infer_campaign_type(campaign, expected):
     assert api.infer_campaign_type(campaign) == expected
 
 
-def test_campaign_label():
-    assert api.campaign_label({'id': 'cd-1', 'name': 'N'}) == "'N' (cd-1)"
-    assert api.campaign_label(name='N') == "'N'"
-    assert api.campaign_label(campaign_id='cd-1') == 'cd-1'
+def test_normalize_campaign_adds_id_and_type_only():
+    campaign = {'_id': 'cd-1', 'name': 'n', 'dialingMode': 'Agentless'}
+    assert api.normalize_campaign(campaign) == dict(campaign, id='cd-1', type='voice')
+    assert api.normalize_campaign({'id': 'cd-2'}, 'sms') == {'id': 'cd-2', 'type': 'sms'}
+
+
+def test_get_campaign_without_data_is_an_error(client, adapter):
+    adapter.add(body={'status': 'success'})
+    with pytest.raises(KoreaiApiError) as info:
+        api.get_campaign(client, 'cd-1')
+    assert 'no campaign object in "data"' in str(info.value)
+
+
+def test_status_of_a_missing_campaign_is_none(client, adapter):
+    adapter.add(404, {'errors': [{'msg': 'Campaign not found', 'code': 404}]})
+    assert api.campaign_status(client, 'cd-1') is None
+
+
+def test_status_without_a_status_is_an_error(client, adapter):
+    adapter.add(body={'status': 'success', 'data': {'id': 'cd-1'}})
+    with pytest.raises(KoreaiApiError) as info:
+        api.campaign_status(client, 'cd-1')
+    assert 'no "data.status"' in str(info.value)
+
+
+def test_list_sends_sort_and_leaves_dialing_modes_out_for_sms(client, adapter):
+    adapter.add(body={'data': {'results': [], 'hasMore': False}})
+    api.list_campaigns(client, 'sms', dialing_modes=['Preview'], sort_by={'createdAt': -1})
+    assert one(adapter).body == {'type': 'sms', 'limit': 100, 'skip': 0, 'page': 1, 'sortBy': {'createdAt': -1}}
+
+
+def test_list_stops_at_an_empty_page_even_if_more_is_claimed(client, adapter):
+    adapter.add(body={'data': {'results': [], 'hasMore': True}})
+    assert api.list_campaigns(client, 'voice') == []
+    assert len(adapter.requests) == 1
+
+
+def test_triggers_are_writes(client, adapter):
+    adapter.add(500, {'errors': [{'msg': 'Internal error', 'code': 500}]})
+    with pytest.raises(KoreaiUnknownOutcome) as info:
+        api.trigger_campaign(client, {'id': 'cd-1', 'name': 'Renewals'}, 'voice', 'play')
+    assert len(adapter.requests) == 1
+    assert str(info.value).startswith("start voice campaign for campaign 'Renewals' (cd-1) failed (HTTP 500")
+
+
+def test_create_campaign_matches_the_documented_request(client, adapter):
+    body = {'name': 'Renewals', 'description': 'd'}
+    adapter.add(body={'status': 'success', 'message': 'Campaign creation in progress',
+                      'data': {'_id': 'cd-new', 'name': 'Renewals', 'status': 'Preparing', 'dialingMode': 'Progressive'}})
+    created = api.create_campaign(client, 'voice', body)
+    sent = one(adapter)
+    assert (sent.method, sent.path, sent.raw_query, sent.body) == (
+        'POST', '/campaign/api/v2/public/%s/campaign' % STREAM, 'accountId=%s&campaignType=voice' % ACCOUNT, body)
+    assert created['id'] == 'cd-new' and created['type'] == 'voice' and created['status'] == 'Preparing'
+
+
+def test_create_campaign_without_data_names_the_campaign(client, adapter):
+    adapter.add(body={'status': 'success', 'message': 'ok'})
+    with pytest.raises(KoreaiApiError) as info:
+        api.create_campaign(client, 'sms', {'name': 'Texts'})
+    assert str(info.value) == "create sms campaign for campaign 'Texts' failed: the response has no campaign object in \"data\""
+
+
+def test_update_campaign_puts_the_whole_body(client, adapter):
+    body = {'name': 'Texts', 'format': 'simple'}
+    adapter.add(body={'status': 'success', 'data': dict(SMS, description='new')})
+    updated = api.update_campaign(client, {'id': SMS['_id'], 'name': SMS['name']}, 'sms', body)
+    sent = one(adapter)
+    assert (sent.method, sent.path, sent.raw_query, sent.body) == (
+        'PUT', '/campaign/api/v2/public/%s/campaign/%s' % (STREAM, SMS['_id']), 'accountId=%s&campaignType=sms' % ACCOUNT,
+        body)
+    assert updated['id'] == SMS['_id'] and updated['description'] == 'new' and updated['type'] == 'sms'
+
+
+def test_update_voice_answer_with_a_top_level_id(client, adapter):
+    adapter.add(body={'status': 'success', 'id': 'cd-1', 'data': {'name': 'Renewals', 'dialingMode': 'Progressive'}})
+    updated = api.update_campaign(client, {'id': 'cd-1', 'name': 'Renewals'}, 'voice', {'name': 'Renewals'})
+    assert updated['id'] == 'cd-1'
+
+
+def test_schedule_label_defaults_to_the_name(client, adapter):
+    adapter.add(400, {'status': 'failure', 'message': 'Campaign name is invalid'})
+    with pytest.raises(KoreaiApiError) as info:
+        api.disable_schedule(client, 'Renewals')
+    assert str(info.value).startswith("disable schedule for campaign 'Renewals' failed (HTTP 400")
+
+
+def test_trigger_path_styles():
+    assert api.TRIGGER_PATH_STYLES == ('api', 'campaign', 'documented', 'v1')
+    assert api.TRIGGER_ACTIONS == {'play': 'start', 'stop': 'stop'}

@@ -1,0 +1,229 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Many campaigns into one run state (bulk_runner.py) against a faked HTTP layer: selection, failures, waits, lost answers."""
+
+from __future__ import absolute_import, division, print_function
+__metaclass__ = type
+
+import re
+
+from ansible_collections.koreai.campaign.plugins.module_utils.audit import AuditLog
+from ansible_collections.koreai.campaign.plugins.module_utils.bulk_runner import bulk_run_state
+
+from ..helpers import audit_lines, listing, trigger_requests
+
+NOT_SENT_AGAIN = '; the request was not sent again, so that it cannot apply twice. Run the task again to retry'
+INTERNAL = {'errors': [{'msg': 'Internal error', 'code': 500}]}
+TYPES = ['voice', 'sms']
+
+
+def voice_list(**statuses):
+    """The voice campaigns cd-1 'Flash Sale 1', cd-2 'Flash Sale 2' and cd-3 'Renewals', with statuses overridden."""
+    status = dict({'cd-1': 'Active', 'cd-2': 'Stopped', 'cd-3': 'Active'}, **statuses)
+    names = {'cd-1': 'Flash Sale 1', 'cd-2': 'Flash Sale 2', 'cd-3': 'Renewals'}
+    return listing(*[{'_id': key, 'name': names[key], 'dialingMode': 'Progressive', 'status': status[key]}
+                     for key in sorted(status) if status[key] is not None])
+
+
+SMS_LIST = listing({'id': 'cd-4', 'name': 'Texts', 'format': 'simple', 'status': 'Active'})
+
+
+def by_id(result):
+    return dict((e['id'], e) for e in result['campaigns'])
+
+
+def test_pattern_selects_and_only_the_running_are_stopped(runner, adapter):
+    adapter.add(body=voice_list()).add(body=SMS_LIST)
+    adapter.add(body={'status': 'Stopped', 'message': 'Campaign Stopped'})
+    adapter.add(body=voice_list(**{'cd-1': 'Stopped'}))
+    result = bulk_run_state(runner(), TYPES, 'stopped', name_pattern=re.compile('^Flash'))
+    entries = by_id(result)
+    assert sorted(entries) == ['cd-1', 'cd-2']
+    assert result['changed'] and result['changed_ids'] == ['cd-1'] and result['failed_ids'] == []
+    assert result['msg'] == '1 of 2 campaigns stopped'
+    assert entries['cd-1']['status'] == 'Stopped' and entries['cd-1']['status_before'] == 'Active'
+    assert entries['cd-1']['msg'] == "campaign 'Flash Sale 1' (cd-1) stopped (was Active)"
+    assert entries['cd-2']['msg'] == "campaign 'Flash Sale 2' (cd-2) is not running (status Stopped)"
+    assert result['diff'] == {'before': {'cd-1': 'Active'}, 'after': {'cd-1': 'Stopped'}}
+    assert [r.body.get('type') for r in adapter.requests if r.body and 'type' in r.body] == ['voice', 'sms', 'voice']
+    assert [dict(r.query)['trigger'] for r in trigger_requests(adapter)] == ['stop']
+
+
+def test_a_status_filter_alone_is_sent_to_the_server(runner, adapter):
+    adapter.add(body=voice_list(**{'cd-2': None}))
+    adapter.add(body={'status': 'Stopped'}).add(body={'status': 'Stopped'})
+    bulk_run_state(runner(wait=False), ['voice'], 'stopped', statuses=['Active'])
+    assert adapter.requests[0].body['filters'] == {'status': ['Active']}
+
+
+def test_a_status_filter_with_names_is_applied_here(runner, adapter):
+    adapter.add(body=voice_list()).add(body=SMS_LIST)
+    result = bulk_run_state(runner(), TYPES, 'stopped', names=['flash sale 2'], statuses=['Stopped'])
+    assert 'filters' not in adapter.requests[0].body and [e['id'] for e in result['campaigns']] == ['cd-2']
+    assert not result['changed'] and len(adapter.requests) == 2
+
+
+def test_missing_names_and_ids_are_failed_entries(runner, adapter):
+    adapter.add(body=voice_list()).add(body=SMS_LIST)
+    result = bulk_run_state(runner(), TYPES, 'stopped', names=['Flash Sale 2', 'Nope'])
+    entries = by_id(result)
+    assert entries['Nope']['failed'] and entries['Nope']['msg'] == "no voice or SMS campaign matches 'Nope'"
+    assert entries['Nope']['name'] is None and not entries['cd-2']['failed']
+    assert result['failed_ids'] == ['Nope'] and result['msg'] == '0 of 2 campaigns stopped; 1 failed'
+    adapter.add(body=voice_list())
+    result = bulk_run_state(runner(), ['voice'], 'stopped', campaign_ids=['cd-9'])
+    assert result['campaigns'][0]['msg'] == "no voice campaign matches 'cd-9'"
+
+
+def test_check_mode_sends_no_write_and_carries_the_plans_words(runner, adapter):
+    adapter.add(body=voice_list()).add(body=SMS_LIST)
+    result = bulk_run_state(runner(check_mode=True), TYPES, 'stopped', name_pattern=re.compile('.'))
+    entries = by_id(result)
+    assert entries['cd-1']['msg'] == "(check mode) campaign 'Flash Sale 1' (cd-1) would be stopped (was Active)"
+    assert entries['cd-4']['msg'] == "(check mode) campaign 'Texts' (cd-4) would be stopped (was Active)"
+    assert entries['cd-2']['msg'] == "campaign 'Flash Sale 2' (cd-2) is not running (status Stopped)"
+    assert entries['cd-1']['status'] == 'Stopped' and entries['cd-1']['changed']
+    assert result['msg'] == '(check mode) 3 of 4 campaigns would be stopped'
+    assert len(adapter.requests) == 2 and trigger_requests(adapter) == []
+
+
+def test_check_mode_start_words(runner, adapter):
+    adapter.add(body=voice_list())
+    result = bulk_run_state(runner(check_mode=True), ['voice'], 'started', campaign_ids=['cd-2'])
+    assert result['campaigns'][0]['msg'] == "(check mode) campaign 'Flash Sale 2' (cd-2) would be started (was Stopped)"
+
+
+def test_a_failure_on_one_campaign_and_the_rest_go_on(runner, adapter):
+    adapter.add(body=voice_list())
+    adapter.add(400, {'errors': [{'msg': 'Campaign cannot be stopped', 'code': 400}]})
+    adapter.add(body={'status': 'Stopped'})
+    result = bulk_run_state(runner(wait=False), ['voice'], 'stopped', names=['Flash Sale 1', 'Renewals'])
+    entries = by_id(result)
+    assert entries['cd-1']['failed'] and not entries['cd-1']['changed'] and entries['cd-1']['status'] == 'Active'
+    assert 'HTTP 400' in entries['cd-1']['msg'] and 'Campaign cannot be stopped' in entries['cd-1']['msg']
+    assert entries['cd-3']['changed'] and entries['cd-3']['status'] == 'Stopped'
+    assert result['changed_ids'] == ['cd-3'] and result['failed_ids'] == ['cd-1']
+    assert result['msg'] == '1 of 2 campaigns stopped; 1 failed'
+    assert len(trigger_requests(adapter)) == 2
+
+
+def test_a_refused_plan_on_one_campaign_and_the_rest_go_on(runner, adapter):
+    adapter.add(body=listing({'_id': 'cd-5', 'name': 'Weekly', 'dialingMode': 'Progressive', 'status': 'Scheduled'},
+                             {'_id': 'cd-2', 'name': 'Flash Sale 2', 'dialingMode': 'Progressive', 'status': 'Stopped'}))
+    adapter.add(body={'status': 'Active'})
+    result = bulk_run_state(runner(wait=False), ['voice'], 'started', campaign_ids=['cd-5', 'cd-2'])
+    entries = by_id(result)
+    assert entries['cd-5']['failed'] and 'Disable the schedule first' in entries['cd-5']['msg']
+    assert entries['cd-2']['changed'] and entries['cd-2']['status'] == 'Active'
+    assert len(trigger_requests(adapter)) == 1
+
+
+def test_preparing_campaigns_are_refused_as_bulk_does_not_wait_for_them(runner, adapter):
+    adapter.add(body=listing({'_id': 'cd-6', 'name': 'New', 'dialingMode': 'Progressive', 'status': 'Preparing'}))
+    result = bulk_run_state(runner(), ['voice'], 'started', campaign_ids=['cd-6'])
+    assert result['failed_ids'] == ['cd-6'] and 'still Preparing' in result['campaigns'][0]['msg']
+
+
+def test_wait_polls_the_list_call_until_every_one_shows_it(runner, adapter, clock):
+    adapter.add(body=voice_list()).add(body={'status': 'Stopped'}).add(body={'status': 'Stopped'})
+    adapter.add(body=voice_list(**{'cd-1': 'Stopped'}))
+    adapter.add(body=voice_list(**{'cd-1': 'Stopped', 'cd-3': 'Completed'}))
+    result = bulk_run_state(runner(), ['voice'], 'stopped', statuses=['Active'])
+    entries = by_id(result)
+    assert (entries['cd-1']['status'], entries['cd-3']['status']) == ('Stopped', 'Completed')
+    assert clock.slept == [0.5] and result['failed_ids'] == []
+    assert [r.path.rsplit('/', 1)[-1] for r in adapter.requests] == [
+        'getAllCampaignDetails', 'cd-1', 'cd-3', 'getAllCampaignDetails', 'getAllCampaignDetails']
+
+
+def test_timeout_names_the_last_status(runner, adapter, clock):
+    adapter.add(body=voice_list()).add(body={'status': 'Stopped'})
+    for dummy in range(4):
+        adapter.add(body=voice_list())
+    result = bulk_run_state(runner(wait_timeout=4), ['voice'], 'stopped', campaign_ids=['cd-1'])
+    entry, = result['campaigns']
+    assert entry['failed'] and entry['status'] == 'Active'
+    assert entry['msg'] == 'timed out after 4 s waiting for it to become Stopped; last status seen: Active'
+    assert clock.now <= 4 and result['failed_ids'] == ['cd-1'] and not result['changed']
+
+
+def test_a_campaign_that_disappears_while_waiting(runner, adapter):
+    adapter.add(body=voice_list()).add(body={'status': 'Stopped'})
+    adapter.add(body=voice_list(**{'cd-1': None}))
+    result = bulk_run_state(runner(), ['voice'], 'stopped', campaign_ids=['cd-1'])
+    entry, = result['campaigns']
+    assert entry['failed'] and entry['msg'] == 'campaign disappeared while waiting for it'
+
+
+def test_no_wait_takes_the_trigger_answers(runner, adapter):
+    adapter.add(body=voice_list()).add(body={'status': 'Stopped', 'message': 'Campaign Stopped'})
+    result = bulk_run_state(runner(wait=False), ['voice'], 'stopped', campaign_ids=['cd-1'])
+    assert result['campaigns'][0]['status'] == 'Stopped' and len(adapter.requests) == 2
+
+
+def test_writes_are_paced_through_one_client_and_audited(runner, adapter, tmp_path):
+    path = tmp_path / 'audit.jsonl'
+    adapter.add(body=voice_list()).add(body={'status': 'Stopped'}).add(body={'status': 'Stopped'})
+    run = runner(wait=False, audit=AuditLog(str(path), 'koreai.campaign.campaign_bulk'))
+    bulk_run_state(run, ['voice'], 'stopped', statuses=['Active'])
+    assert [(e['campaign_id'], e['operation'], e['outcome'], e['status_after']) for e in audit_lines(path)] == [
+        ('cd-1', 'stop campaign', 'success', 'Stopped'), ('cd-3', 'stop campaign', 'success', 'Stopped')]
+    assert run.accepted == ["stop campaign 'Flash Sale 1' (cd-1)", "stop campaign 'Renewals' (cd-3)"]
+
+
+# -- lost answers, settled through the list-call poll ----------------------------------------------
+
+def test_lost_answers_settled_applied(runner, adapter, clock, tmp_path):
+    path = tmp_path / 'audit.jsonl'
+    adapter.add(body=voice_list())
+    adapter.add(500, INTERNAL).add(body={'status': 'Stopped'})
+    adapter.add(body=voice_list()).add(body=voice_list(**{'cd-1': 'Stopped'}))
+    run = runner(wait=False, audit=AuditLog(str(path), 'm'))
+    result = bulk_run_state(run, ['voice'], 'stopped', campaign_ids=['cd-1', 'cd-3'])
+    entries = by_id(result)
+    assert entries['cd-1']['changed'] and not entries['cd-1']['failed'] and entries['cd-1']['status'] == 'Stopped'
+    assert entries['cd-1']['msg'].startswith("stop voice campaign for campaign 'Flash Sale 1' (cd-1) failed (HTTP 500")
+    assert entries['cd-1']['msg'].endswith('; reading it back shows status Stopped, so it took effect')
+    assert result['changed_ids'] == ['cd-1', 'cd-3'] and result['failed_ids'] == []
+    assert len(trigger_requests(adapter)) == 2 and clock.slept == [0.5]
+    outcomes = [(e['campaign_id'], e['outcome'], e['status_after']) for e in audit_lines(path)]
+    assert outcomes == [('cd-1', 'unknown', None), ('cd-3', 'success', 'Stopped'),
+                        ('cd-1', 'applied (read back)', 'Stopped')]
+    assert run.accepted == ["stop campaign 'Renewals' (cd-3)", "stop campaign 'Flash Sale 1' (cd-1)"]
+
+
+def test_lost_answers_settled_not_applied(runner, adapter, clock, tmp_path):
+    path = tmp_path / 'audit.jsonl'
+    adapter.add(body=voice_list()).add(504, '<html>gateway timeout</html>')
+    for dummy in range(7):
+        adapter.add(body=voice_list())
+    run = runner(wait=False, wait_timeout=300, audit=AuditLog(str(path), 'm'))
+    result = bulk_run_state(run, ['voice'], 'stopped', campaign_ids=['cd-1'])
+    entry, = result['campaigns']
+    assert entry['failed'] and not entry['changed'] and entry['status'] == 'Active'
+    assert entry['msg'].endswith('. Reading it back shows status Active' + NOT_SENT_AGAIN)
+    assert 'HTTP 504' in entry['msg']
+    assert not result['changed'] and result['failed_ids'] == ['cd-1']
+    assert clock.now <= 30 and not adapter.queue  # read back within the 30 s window: 7 list calls
+    assert [e['outcome'] for e in audit_lines(path)] == ['unknown', 'not applied (read back)']
+    assert len(trigger_requests(adapter)) == 1 and run.accepted == []
+
+
+def test_lost_answers_with_wait_are_confirmed_with_the_rest(runner, adapter):
+    adapter.add(body=voice_list()).add(500, INTERNAL).add(body={'status': 'Stopped'})
+    adapter.add(body=voice_list(**{'cd-1': 'Stopped', 'cd-3': 'Stopped'}))
+    result = bulk_run_state(runner(), ['voice'], 'stopped', statuses=['Active'])
+    entries = by_id(result)
+    assert entries['cd-1']['msg'].endswith('so it took effect') and entries['cd-3']['status'] == 'Stopped'
+    assert result['changed_ids'] == ['cd-1', 'cd-3'] and len(adapter.requests) == 4
+
+
+def test_one_lost_answer_not_applied_and_one_timed_out(runner, adapter):
+    adapter.add(body=voice_list()).add(500, INTERNAL).add(body={'status': 'Stopped'})
+    for dummy in range(4):
+        adapter.add(body=voice_list())
+    result = bulk_run_state(runner(wait_timeout=4), ['voice'], 'stopped', statuses=['Active'])
+    entries = by_id(result)
+    assert entries['cd-1']['msg'].endswith(NOT_SENT_AGAIN) and not entries['cd-1']['changed']
+    assert entries['cd-3']['msg'].startswith('timed out after 4 s') and entries['cd-3']['changed']
+    assert result['failed_ids'] == ['cd-1', 'cd-3'] and result['changed_ids'] == []
