@@ -57,6 +57,8 @@ def parse_args(argv=None):
                    "frozen); calling hours are checked only when it is set")
     p.add_argument("--status-case", choices=("documented", "lower", "lower_all"),
                    default="documented", help="case of result statuses (and campaign statuses)")
+    p.add_argument("--analytics-offset", choices=("pages", "items"), default="pages",
+                   help="what interactionDetails ?offset= counts (default pages)")
     p.add_argument("--active-voice-limit", type=int, default=50, metavar="N",
                    help="voice campaigns that may be Active at once per account (default 50)")
     p.add_argument("--port-file", help="write the bound port to this file")
@@ -105,7 +107,7 @@ def config_from_args(args):
         contacts_delay_reads=args.contacts_delay_reads, dial_rate=args.dial_rate,
         dial_seed=int(args.dial_seed) if args.dial_seed.isdigit() else args.dial_seed,
         dial_now=args.dial_now, status_case=args.status_case,
-        active_voice_limit=args.active_voice_limit,
+        analytics_offset=args.analytics_offset, active_voice_limit=args.active_voice_limit,
         **({"dial_outcomes": args.dial_outcomes} if args.dial_outcomes else {}),
     )
 

@@ -1,7 +1,7 @@
 """The API operations: validate query and body, apply them to the state, and answer with
 the documented response shapes and message strings. Called with ``state.lock`` held."""
 
-from . import dialing
+from . import analytics, dialing
 from . import validation as v
 from .contacts import parse_add_body
 from .errors import ApiError
@@ -20,6 +20,7 @@ class Ctx:
         self.campaign_id = match.cid
         self.campaign_name = None
         self.route = match.name
+        self.params = match.params
         self.clid = match.params.get("clid")
         self.contact_list_id = self.clid
         self.contact_list_name = None
@@ -301,10 +302,24 @@ def get_all_contacts(ctx):
                           "totalPages": v.pages(total, limit), "totalResults": total}}
 
 
+def interaction_details(ctx):
+    """POST /agentassist/api/public/analytics/account/{aid}/v2/interactionDetails (API §8.4)."""
+    if ctx.params.get("aid") != ctx.account:
+        raise ApiError(400, "The accountId in the path (%s) does not match the accountId header"
+                       % ctx.params.get("aid"))
+    first, limit = analytics.parse_query(ctx.query, ctx.state.config["analytics_offset"])
+    q = analytics.parse_body(ctx.body)
+    state = ctx.state
+    state.tick_stream(ctx.account, ctx.sid)  # the calls made up to now
+    found = analytics.sessions(state, ctx.account, ctx.sid, q)
+    return 200, {"numResults": len(found),
+                 "data": [analytics.session_view(run, i, q) for run, i in found[first:first + limit]]}
+
+
 OPERATIONS = {"get": get_campaign, "list": list_campaigns, "status": campaign_status,
               "trigger": trigger, "delete": delete_campaign, "schedule": schedule,
               "create": create_campaign, "update": update_campaign,
               "cl_create": create_contact_list, "cl_list": list_contact_lists,
               "cl_get": get_contact_list, "cl_update": update_contact_list,
               "cl_delete": delete_contact_list, "cl_add_contacts": add_contacts,
-              "cl_contacts": get_all_contacts}
+              "cl_contacts": get_all_contacts, "analytics": interaction_details}

@@ -130,6 +130,8 @@ def process(state, match, method, query, entry):
                                headers={"Allow": ", ".join(match.route.allowed())})
             auth.verify_jwt(request.headers.get("auth"), state.startup["client_id"],
                             state.startup["client_secret"], state.seen_jtis)
+            if match.route.sid_from_header:
+                match.params["sid"] = request.headers.get("iid") or ""
             account = auth.check_headers(request.headers, query, match.sid, state.streams)
             body = (parse_body(allow_empty=match.kind == "cl_list")
                     if method in ("POST", "PUT") else None)

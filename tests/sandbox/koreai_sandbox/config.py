@@ -51,6 +51,8 @@ RUNTIME_DEFAULTS = {
     # "documented" casing of result statuses, "lower" for per-contact results and analytics,
     # "lower_all" also for the campaign status in every answer (API §8.4, §8.5).
     "status_case": "documented",
+    # interactionDetails ?offset= counts pages ("number of pages to skip", as documented) or items.
+    "analytics_offset": "pages",
     # Voice campaigns that may be Active at once in an account (UI guide FAQ: 50).
     "active_voice_limit": 50,
 }
@@ -157,6 +159,7 @@ def merge_runtime(current, patch):
 _CHOICES = {
     "add_contacts_answer": ("in_progress", "queued", "by_query"),
     "status_case": ("documented", "lower", "lower_all"),
+    "analytics_offset": ("pages", "items"),
 }
 
 

@@ -16,10 +16,12 @@ _V1 = "/agentassist/api/v1/public/" + _SID
 
 
 class Route:
-    def __init__(self, name, pattern, methods):
+    def __init__(self, name, pattern, methods, sid_from_header=False):
         self.name = name
         self.regex = re.compile("^" + pattern + "$")
         self.methods = methods  # HTTP method -> operation kind
+        # The analytics path names the account, not the stream: the stream is the iid header.
+        self.sid_from_header = sid_from_header
 
     def allowed(self):
         return sorted(self.methods)
@@ -36,6 +38,10 @@ ROUTES = [
           {"GET": "cl_contacts"}),
     Route("contacts-v1", _V1 + "/campaign/contactList/" + _CLID + "/getAllContacts",
           {"GET": "cl_contacts"}),
+    # Per-session analytics with campaign info (API §8.4); scope "SmartAssist Analytics".
+    Route("interaction-details-v2",
+          "/agentassist/api/public/analytics/account/(?P<aid>[^/]+)/v2/interactionDetails",
+          {"POST": "analytics"}, sid_from_header=True),
     # Contact lists (API §1.2), v2 and the v1 equivalents; before the {cid} patterns.
     Route("contact-list-create-v2", _V2 + "/campaign/contactList/createContactList",
           {"POST": "cl_create"}),
@@ -115,7 +121,7 @@ OPERATION_NAMES = {
     "cl_create": "create_contact_list", "cl_list": "list_contact_lists",
     "cl_get": "get_contact_list", "cl_update": "update_contact_list",
     "cl_delete": "delete_contact_list", "cl_add_contacts": "add_contacts",
-    "cl_contacts": "get_all_contacts",
+    "cl_contacts": "get_all_contacts", "analytics": "interaction_details",
 }
 
 WRITE_KINDS = ("trigger", "delete", "schedule", "create", "update", "cl_create", "cl_update",

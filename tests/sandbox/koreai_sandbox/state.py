@@ -319,6 +319,11 @@ class SandboxState:
             self._tick(c)
         return found
 
+    def tick_stream(self, account, stream):
+        """Bring every campaign of a stream up to the clock (runs progress as they are read)."""
+        for c in self.store(account, stream).values():
+            self._tick(c)
+
     def all_campaigns(self):
         return [c for store in self.stores.values() for c in store.values()]
 

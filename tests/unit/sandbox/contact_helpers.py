@@ -123,3 +123,21 @@ def stop(api, cid, ctype="voice"):
     r = api.trigger(cid, ctype, "stop")
     assert r.status_code == 200, r.get_json()
     return r.get_json()
+
+
+def analytics_path(api, query="", account=None):
+    return "/agentassist/api/public/analytics/account/%s/v2/interactionDetails%s" % (
+        account or api.account, query)
+
+
+def interactions(api, body=None, query="", account=None, **headers):
+    if body is None:
+        body = window()
+    return api.call("POST", analytics_path(api, query, account), body=body, **headers)
+
+
+def window(start="2026-01-12", end="2026-01-18", **extra):
+    body = {"startDate": start, "endDate": end, "direction": "Outbound",
+            "selectedFields": ["campaigninfo"], "timeZoneOffset": 0}
+    body.update(extra)
+    return body

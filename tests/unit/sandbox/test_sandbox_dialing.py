@@ -433,7 +433,7 @@ def test_seeded_active_sms_also_progresses(api):
                                  {"dial_outcomes": {"voicemail": 1}},
                                  {"dial_outcomes": {"busy": -1}}, {"dial_outcomes": 5},
                                  {"dial_now": "tomorrow"}, {"active_voice_limit": 0},
-                                 {"status_case": "upper"},
+                                 {"status_case": "upper"}, {"analytics_offset": "rows"},
                                  {"add_contacts_answer": "ok"}, {"contacts_delay": -0.5},
                                  {"contacts_delay_reads": 1.5}])
 def test_new_config_validation(api, bad):
@@ -445,11 +445,11 @@ def test_new_config_defaults_and_partial_weights(api):
     cfg = api.control("GET", "/config").get_json()
     assert {k: cfg[k] for k in ("add_contacts_answer", "contacts_delay", "contacts_delay_reads",
                                 "dial_rate", "dial_seed", "dial_outcomes", "dial_now",
-                                "status_case", "active_voice_limit")} == {
+                                "status_case", "analytics_offset", "active_voice_limit")} == {
         "add_contacts_answer": "in_progress", "contacts_delay": 0, "contacts_delay_reads": 0,
         "dial_rate": 20, "dial_seed": 1,
         "dial_outcomes": {"answered": 60, "no_answer": 25, "busy": 15}, "dial_now": None,
-        "status_case": "documented", "active_voice_limit": 50}
+        "status_case": "documented", "analytics_offset": "pages", "active_voice_limit": 50}
     new = api.configure(dial_outcomes={"busy": 0}, dial_now="2026-01-14T06:30:00Z")
     assert new["dial_outcomes"] == {"answered": 60, "no_answer": 25, "busy": 0}
     assert new["dial_now"] == "2026-01-14 06:30:00"

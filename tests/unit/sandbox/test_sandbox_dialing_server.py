@@ -95,16 +95,16 @@ def test_cli_options_map_to_config():
                        "--contacts-delay-reads", "2", "--dial-rate", "0", "--dial-seed", "7",
                        "--dial-outcomes", "answered=1,no_answer=2,busy=0",
                        "--dial-now", "2026-01-14 06:30:00", "--status-case", "lower_all",
-                       "--active-voice-limit", "3"])
+                       "--analytics-offset", "items", "--active-voice-limit", "3"])
     cfg = build_config(**config_from_args(args))
     assert {k: cfg[k] for k in ("add_contacts_answer", "contacts_delay", "contacts_delay_reads",
                                 "dial_rate", "dial_seed", "dial_outcomes", "dial_now",
-                                "status_case", "active_voice_limit")} == {
+                                "status_case", "analytics_offset", "active_voice_limit")} == {
         "add_contacts_answer": "queued", "contacts_delay": 1.5, "contacts_delay_reads": 2,
         "dial_rate": 0, "dial_seed": 7,
         "dial_outcomes": {"answered": 1.0, "no_answer": 2.0, "busy": 0.0},
         "dial_now": "2026-01-14 06:30:00", "status_case": "lower_all",
-        "active_voice_limit": 3}
+        "analytics_offset": "items", "active_voice_limit": 3}
     defaults = build_config(**config_from_args(parse_args([])))
     assert defaults["dial_rate"] == 20 and defaults["dial_seed"] == 1
     assert defaults["dial_outcomes"] == {"answered": 60, "no_answer": 25, "busy": 15}
