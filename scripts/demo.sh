@@ -49,7 +49,7 @@ trap 'exit 143' TERM
 
 # --- start the sandbox on a free port -------------------------------------------------------
 PYTHONPATH="$ROOT/tests/sandbox${PYTHONPATH:+:$PYTHONPATH}" \
-    "$VENV_BIN/python" -m koreai_sandbox --host 127.0.0.1 --port 0 --port-file "$work/port" \
+    "$VENV_BIN/python" -m koreai_sandbox --host 127.0.0.1 --port 0 --port-file "$work/port" --dial-rate 0.2 \
     >"$work/sandbox.log" 2>&1 </dev/null &
 sandbox_pid=$!
 

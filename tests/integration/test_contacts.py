@@ -84,7 +84,7 @@ def test_ten_new_rows_among_a_thousand_cost_one_add(ansible, sandbox, tmp_path):
 
 def test_bad_rows_fail_before_any_request_naming_line_and_column(ansible, sandbox, tmp_path):
     make_list(sandbox)
-    bad_rows = [['4155550123', 'NoPlus', 'UTC'], ['+14155550124', 'BadZone', 'Mars/Olympus']]
+    bad_rows = [['3125550198', 'NoPlus', 'UTC'], ['+13125550197', 'BadZone', 'Mars/Olympus']]
     src = write_csv(tmp_path / 'leads.csv', range(3), extra_rows=bad_rows)
     sandbox.control.clear_log()
     rc, results, output = ansible.playbook([load_task(src)])
@@ -93,7 +93,7 @@ def test_bad_rows_fail_before_any_request_naming_line_and_column(ansible, sandbo
     assert msg.startswith('2 rows cannot be loaded, so nothing was sent: leads.csv line 5, column 1 (phone): the '
                           'phone number has no country code'), msg
     assert "leads.csv line 6, column 3 (tz): timeZone 'Mars/Olympus' is not an IANA time zone" in msg
-    assert '4155550123' not in output
+    assert '3125550198' not in output and '3125550197' not in output
 
     rc, results, output = ansible.playbook([load_task(src, invalid_rows='skip')])
     assert rc == 0 and results[0]['added'] == 3 and results[0]['invalid'] == 2, output
