@@ -15,8 +15,10 @@ description:
     setting, or does not exist, through the Kore.ai Campaign Management API. The list is found by name, compared
     without regard to case.
   - Reads the lists first and writes only when something differs; a second identical run sends no write.
-  - Refuses to delete a list that a campaign still uses, naming the campaigns, unless O(force=true).
-  - Lists are created with the API source C(passiveApi); contacts are added outside this module.
+  - Refuses to delete a list that a campaign still uses, naming the campaigns, unless O(force=true). Kore.ai
+    itself refuses to delete a contact list or DNC list that a campaign uses (API reference section 8.1), so
+    O(force=true) helps only when the list call still names a campaign that no longer uses it.
+  - Lists are created with the API source C(passiveApi); M(koreai.campaign.contacts) loads their contacts.
 author:
   - koreai.campaign maintainers (@koreai-campaign)
 extends_documentation_fragment:
