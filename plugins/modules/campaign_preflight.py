@@ -9,7 +9,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: campaign_preflight
 short_description: Check that a Kore.ai campaign can run before starting it
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Checks a voice or SMS campaign against the rules Kore.ai applies when it runs, and reports every check that
     fails at once, each naming the campaign, the rule and what to change. Read only; it runs in check mode too.

@@ -9,7 +9,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: campaign_results
 short_description: Report what a Kore.ai campaign run did to every contact
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Reads every page of a campaign's per-contact results (C(view=contacts), 100 contacts a page) and returns a summary
     of contacts by C(dialerOutcome), by C(botOutboundStatus), by agent disposition code and by number of

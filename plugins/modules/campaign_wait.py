@@ -9,7 +9,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: campaign_wait
 short_description: Wait until Kore.ai campaigns end their run
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Waits until one or many voice and SMS campaigns reach a final status (V(Completed) or V(Stopped), or the
     statuses given in O(final_statuses)), for hours if need be, and says which campaigns finished, when, and

@@ -9,7 +9,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: contacts
 short_description: Load contacts or Do Not Call numbers into a Kore.ai Contact Center contact list
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Makes sure a contact list (or a DNC list, which is a contact list) holds the contacts of a CSV, YAML, JSON or
     JSON-lines file, or of a list given in the task, through the Kore.ai Campaign Management API.

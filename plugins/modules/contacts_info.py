@@ -9,7 +9,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: contacts_info
 short_description: Read how many contacts a Kore.ai contact list holds, and optionally the contacts
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Reads a contact list (or DNC list) by name and returns how many contacts it holds, for checks such as that
     the DNC list is not empty.
