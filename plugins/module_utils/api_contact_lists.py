@@ -25,6 +25,12 @@ def normalize_contact_list(item):
     return result
 
 
+def list_summary(contact_list):
+    """What results show of a list: its id, name, count, duplicate setting and global-DNC flag."""
+    keys = ('id', 'name', 'totalRecordCount', 'allowDuplicates', 'isGlobalDNC')
+    return dict((k, contact_list.get(k)) for k in keys if k in contact_list)
+
+
 def list_contact_lists(client):
     payload = client.request('POST', _contact_lists_path(client, '/getAllListDetails'), 'list contact lists',
                              query=account_query(client) + [('type', 'call')], body={})

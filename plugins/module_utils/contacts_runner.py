@@ -78,7 +78,7 @@ def load_contacts(run, list_name, rows, invalid_rows='fail', address_by='name', 
                     store.add_held([contact['phoneNumber']])
         wanted, missing = store.wanted, store.missing
         plan = plan_contacts(contact_list, wanted, wanted - missing, missing)
-        result = run.result(plan, contact_list=_list_view(contact_list))
+        result = run.result(plan, contact_list=api_contact_lists.list_summary(contact_list))
         result.update(rows=store.rows + checked.problem_count, valid=store.rows, invalid=checked.problem_count,
                       skipped=[p.as_dict() for p in checked.problems], duplicates=checked.duplicate_count,
                       duplicate_rows=checked.duplicates, already_in_list=wanted - missing, added=0,
@@ -90,7 +90,7 @@ def load_contacts(run, list_name, rows, invalid_rows='fail', address_by='name', 
         sent = send_batches(run, contact_list, store, address_by)
         result['added'] = sent
         if run.wait:
-            result['contact_list'] = _list_view(confirm(run, contact_list, sent))
+            result['contact_list'] = api_contact_lists.list_summary(confirm(run, contact_list, sent))
         return result
 
 
@@ -150,8 +150,3 @@ def _count(run, contact_list):
 
 def _subject(contact_list):
     return {'id': contact_list.get('id'), 'name': contact_list.get('name'), 'type': 'contact list', 'status': None}
-
-
-def _list_view(contact_list):
-    keys = ('id', 'name', 'totalRecordCount', 'allowDuplicates', 'isGlobalDNC')
-    return dict((k, contact_list.get(k)) for k in keys if k in contact_list)

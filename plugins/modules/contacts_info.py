@@ -105,7 +105,7 @@ api_calls:
   sample: 2
 '''
 
-from ansible_collections.koreai.campaign.plugins.module_utils import api_contacts
+from ansible_collections.koreai.campaign.plugins.module_utils import api_contact_lists, api_contacts
 from ansible_collections.koreai.campaign.plugins.module_utils.errors import KNOWN_ERRORS, ValidationError
 from ansible_collections.koreai.campaign.plugins.module_utils.koreai_module import KoreaiModule
 from ansible_collections.koreai.campaign.plugins.module_utils.lookup import contact_list_by_name
@@ -118,8 +118,7 @@ def read_list(client, name, max_contacts):
         return {'exists': False, 'count': 0}
     count = contact_list.get('totalRecordCount')
     result = {'exists': True, 'count': count if isinstance(count, int) else 0,
-              'contact_list': dict((k, contact_list.get(k)) for k in (
-                  'id', 'name', 'totalRecordCount', 'allowDuplicates', 'isGlobalDNC') if k in contact_list)}
+              'contact_list': api_contact_lists.list_summary(contact_list)}
     if max_contacts:
         contacts = list(api_contacts.read_contacts(client, contact_list, max_items=max_contacts))
         result['contacts'] = contacts
