@@ -22,8 +22,8 @@ def test_count_then_contacts(adapter, capsys):
     adapter.add(body=LISTS)
     result, dummy = run(dict(CONNECTION, dnc_list='dnc'), capsys)
     assert (result['count'], result['exists'], result['api_calls'], 'contacts' in result) == (2, True, 1, False)
-    adapter.add(body=LISTS).add(body={'data': {'results': [{'_id': 'cc-1', 'phoneNumber': '+14155550100'}],
-                                                'hasMore': False, 'totalResults': 1}})
+    page = {'results': [{'_id': 'cc-1', 'phoneNumber': '+14155550100'}], 'hasMore': False, 'totalResults': 1}
+    adapter.add(body=LISTS).add(body={'data': page})
     result, dummy = run(dict(CONNECTION, contact_list='DNC', max_contacts=10), capsys)
     assert result['contacts'] == [{'_id': 'cc-1', 'phoneNumber': '+14155550100'}] and result['truncated']
 
