@@ -14,10 +14,10 @@ from ansible_collections.koreai.campaign.plugins.module_utils.api import (
     V1_AGENTASSIST, account_query, campaign_label, data_object, v2_path)
 from ansible_collections.koreai.campaign.plugins.module_utils.client import quote_segment
 from ansible_collections.koreai.campaign.plugins.module_utils.errors import KoreaiApiError
+from ansible_collections.koreai.campaign.plugins.module_utils.paging import Page, read_pages
 
 CAMPAIGN_TYPES = ('voice', 'sms')
 LIST_PAGE_SIZE = 100
-MAX_LIST_PAGES = 1000
 
 # Start/stop paths. The official pages disagree (API reference section 5, item 3): "documented" follows
 # each page as written (the SMS-stop page's stray "//" collapsed); the others use one shape for all.
@@ -85,19 +85,31 @@ def list_campaigns(client, campaign_type, statuses=None, priorities=None, dialin
         body['filters'] = filters
     if sort_by:
         body['sortBy'] = sort_by
-    results = []
-    for page in range(1, MAX_LIST_PAGES + 1):
-        body['page'] = page
-        body['skip'] = len(results)
-        payload = client.request('POST', v2_path(client, '/getAllCampaignDetails'), 'list %s campaigns' % campaign_type,
-                                 query=account_query(client), body=dict(body))
+    operation = 'list %s campaigns' % campaign_type
+
+    def fetch(number, skip):
+        payload = client.request('POST', v2_path(client, '/getAllCampaignDetails'), operation,
+                                 query=account_query(client), body=dict(body, page=number, skip=skip))
         data = payload.get('data') if isinstance(payload, dict) else None
         batch = data.get('results') if isinstance(data, dict) else None
-        if not isinstance(batch, list):
-            raise KoreaiApiError('list %s campaigns' % campaign_type, 'the response has no "data.results" list')
-        results.extend(normalize_campaign(item, campaign_type) for item in batch)
-        if not batch or not data.get('hasMore'):
-            break
+        if not isinstance(batch, list) or not all(isinstance(item, dict) for item in batch):
+            raise KoreaiApiError(operation, 'the response has no "data.results" list of campaign objects')
+        total = data.get('totalResults')
+        total = total if isinstance(total, int) and not isinstance(total, bool) and total >= 0 else None
+        return Page(batch, bool(data.get('hasMore')), total)
+
+    # Offset paging over a list that changes while it is read can serve a campaign twice (one that
+    # moved up a page): keep the first. One that moved the other way is missed; the callers that act
+    # on a listing (campaign_bulk) list again at the end for that.
+    results = []
+    seen = set()
+    for item in read_pages(fetch, page_size, operation):
+        campaign = normalize_campaign(item, campaign_type)
+        if campaign['id'] is not None:
+            if campaign['id'] in seen:
+                continue
+            seen.add(campaign['id'])
+        results.append(campaign)
     return results
 
 

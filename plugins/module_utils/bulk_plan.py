@@ -10,7 +10,7 @@ selects, one result entry per campaign, and the summary of them all."""
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-from ansible_collections.koreai.campaign.plugins.module_utils.campaign_status import name_key
+from ansible_collections.koreai.campaign.plugins.module_utils.campaign_status import name_key, status_key
 
 
 def select_campaigns(campaigns, campaign_ids=None, names=None, name_pattern=None, statuses=None):
@@ -20,6 +20,7 @@ def select_campaigns(campaigns, campaign_ids=None, names=None, name_pattern=None
     """
     wanted_ids = set(campaign_ids or [])
     wanted_names = set(n.lower() for n in (names or []))
+    wanted_statuses = set(status_key(s) for s in (statuses or []))
     selected = []
     for campaign in campaigns:
         name = campaign.get('name') or ''
@@ -29,7 +30,7 @@ def select_campaigns(campaigns, campaign_ids=None, names=None, name_pattern=None
             continue
         if name_pattern is not None and not name_pattern.search(name):
             continue
-        if statuses and campaign.get('status') not in statuses:
+        if wanted_statuses and status_key(campaign.get('status')) not in wanted_statuses:
             continue
         selected.append(campaign)
     found_ids = set(c.get('id') for c in campaigns)
@@ -43,14 +44,19 @@ def entry(campaign, status, changed=False, failed=False, msg=''):
             'status_before': status, 'status': status, 'changed': changed, 'failed': failed, 'msg': msg}
 
 
-def bulk_result(entries, desired, check_mode):
+def bulk_result(entries, desired, check_mode, unconfirmed=None):
+    """The module result; unconfirmed lists the campaigns that could not be confirmed in the wanted
+    state after the writes (by name and id, in the message too)."""
+    unconfirmed = list(unconfirmed or [])
     changed_ids = [e['id'] for e in entries if e['changed'] and not e['failed']]
-    failed_ids = [e['id'] for e in entries if e['failed']]
+    failed_ids = [e['id'] or e['name'] for e in entries if e['failed']]
     verb = 'started' if desired == 'started' else 'stopped'
     msg = '%s%d of %d campaigns %s%s' % ('(check mode) ' if check_mode else '', len(changed_ids), len(entries),
                                          ('would be ' + verb) if check_mode else verb,
                                          '; %d failed' % len(failed_ids) if failed_ids else '')
+    if unconfirmed:
+        msg += '; NOT confirmed %s: %s' % (verb, ', '.join("'%s' (%s)" % (u['name'], u['id']) for u in unconfirmed))
     return {'changed': bool(changed_ids), 'campaigns': entries, 'changed_ids': changed_ids,
-            'failed_ids': failed_ids, 'msg': msg,
+            'failed_ids': failed_ids, 'unconfirmed': unconfirmed, 'msg': msg,
             'diff': {'before': dict((e['id'], e['status_before']) for e in entries if e['changed']),
                      'after': dict((e['id'], e['status']) for e in entries if e['changed'])}}

@@ -14,7 +14,8 @@ __metaclass__ = type
 
 from ansible_collections.koreai.campaign.plugins.module_utils import campaign_config
 from ansible_collections.koreai.campaign.plugins.module_utils.campaign_status import (
-    PREPARING, RUNNING_STATUSES, SCHEDULED_STATUSES, is_running, label, schedule_enabled)
+    PREPARING, SCHEDULED_STATUSES, is_active, is_running, label, schedule_enabled, status_is, unknown_status,
+    unknown_status_warning)
 from ansible_collections.koreai.campaign.plugins.module_utils.plan import (
     AWAIT_READY, CREATE, DELETE, DISABLE_SCHEDULE, START, STOP, UPDATE, change, no_change)
 from ansible_collections.koreai.campaign.plugins.module_utils.errors import PlanError
@@ -25,15 +26,21 @@ def plan_run_state(campaign, desired, wait=True):
     status = campaign.get('status')
     before = {'status': status}
     subject = 'campaign %s' % label(campaign)
+    warning = unknown_status_warning(campaign)
+    warnings = [warning] if warning else None
     if desired == 'started':
-        if status == 'Active':
-            return no_change(before, '%s is already Active' % subject)
-        if status in SCHEDULED_STATUSES or (status not in RUNNING_STATUSES and schedule_enabled(campaign)):
+        if is_active(status):
+            return no_change(before, '%s is already %s' % (subject, status))
+        if status_is(status, *SCHEDULED_STATUSES) or (not is_running(campaign) and schedule_enabled(campaign)):
             raise PlanError('campaign %s is %s and its schedule is on; Kore.ai refuses to run a scheduled '
                             'campaign by hand. Disable the schedule first with koreai.campaign.campaign_schedule '
                             'state=disabled, then start it' % (label(campaign), status))
+        if unknown_status(status):
+            raise PlanError('campaign %s has the status %r, which this collection does not know, so it cannot tell '
+                            'whether the campaign is running; check it in the Kore.ai UI, or stop it first '
+                            '(state=stopped), then start it' % (label(campaign), status))
         actions = [START]
-        if status == PREPARING:
+        if status_is(status, PREPARING):
             if not wait:
                 raise PlanError('campaign %s is still Preparing and cannot start yet; set wait=true to wait until '
                                 'it is Ready, or run again later' % label(campaign))
@@ -41,9 +48,11 @@ def plan_run_state(campaign, desired, wait=True):
         return change(actions, before, {'status': 'Active'}, subject, 'started', 'would be started',
                       ' (was %s)' % status)
     if desired == 'stopped':
-        if status in RUNNING_STATUSES:
+        # An unknown status may be a run in progress: stopping it is the safe side (the API refuses a
+        # stop of a campaign that is not running, which the runner takes as converged).
+        if is_running(campaign):
             return change([STOP], before, {'status': 'Stopped'}, subject, 'stopped', 'would be stopped',
-                          ' (was %s)' % status)
+                          ' (was %s)' % status, warnings)
         return no_change(before, '%s is not running (status %s)' % (subject, status))
     raise ValueError('unknown run state %r' % (desired,))
 
@@ -56,6 +65,8 @@ def plan_absent(campaign, force=False):
     scheduled = schedule_enabled(campaign)
     if (running or scheduled) and not force:
         what = 'is %s' % campaign.get('status') + (' and its schedule is on' if scheduled and running else '')
+        if unknown_status(campaign.get('status')):
+            what += ', a status this collection does not know, so it may be running'
         if scheduled and not running:
             what = 'has its schedule on (status %s)' % campaign.get('status')
         raise PlanError('refusing to delete campaign %s: it %s. Stop it first (state=stopped%s), or set force=true '

@@ -17,7 +17,7 @@ from ansible_collections.koreai.campaign.plugins.module_utils.backup import writ
 from ansible_collections.koreai.campaign.plugins.module_utils.campaign_plan import (
     plan_absent, plan_present, plan_run_state)
 from ansible_collections.koreai.campaign.plugins.module_utils.campaign_status import (
-    PREPARING, SCHEDULED_STATUSES, reached)
+    PREPARING, SCHEDULED_STATUSES, is_active, reached, status_is)
 from ansible_collections.koreai.campaign.plugins.module_utils.errors import KoreaiError, WaitTimeout
 from ansible_collections.koreai.campaign.plugins.module_utils.lookup import campaign_by_name
 from ansible_collections.koreai.campaign.plugins.module_utils.plan import (
@@ -29,7 +29,7 @@ TRIGGER_WANTED = {'play': ('started', 'Active'), 'stop': ('stopped', 'Stopped')}
 
 
 def not_preparing(status):
-    return status != PREPARING
+    return not status_is(status, PREPARING)
 
 
 def wait_for_status(run, campaign, accept, wanted, timeout=None):
@@ -97,7 +97,7 @@ def ensure_run_state(run, campaign, desired, style='documented'):
         if action == AWAIT_READY:
             status = wait_for_status(run, campaign, not_preparing, 'Ready')
             campaign['status'] = status
-            if status in SCHEDULED_STATUSES or status == 'Active':
+            if status_is(status, *SCHEDULED_STATUSES) or is_active(status):
                 # Became scheduled or started by someone else while preparing: plan again.
                 return ensure_run_state(run, campaign, desired, style)
         elif action == START:
@@ -169,7 +169,7 @@ def ensure_present(run, campaign, campaign_type, name, spec, force=False, style=
     body = campaign_config.body_from_spec(campaign_type, name or campaign['name'], plan.payload)
     if CREATE in plan.actions:
         created = create(run, campaign_type, body)
-        if run.wait and created.get('status') == PREPARING:
+        if run.wait and status_is(created.get('status'), PREPARING):
             created['status'] = wait_for_status(run, created, not_preparing, 'Ready')
         result['campaign'] = created
         result['msg'] = 'campaign %s created' % campaign_label(created)

@@ -20,7 +20,7 @@ import time
 
 from ansible_collections.koreai.campaign.plugins.module_utils.api import campaign_label
 from ansible_collections.koreai.campaign.plugins.module_utils.errors import (
-    KoreaiError, KoreaiUnknownOutcome, WaitTimeout, WriteNotApplied)
+    KoreaiApiError, KoreaiError, KoreaiUnknownOutcome, WaitTimeout, WriteNotApplied)
 
 POLL_FIRST = 0.5
 POLL_MAX = 10.0
@@ -43,6 +43,21 @@ class Found:
         self.subject = subject
 
 
+class Converged(dict):
+    """What Runner.write returns when the campaign already was as the write wants (another run, or a
+    stale read): {'status': status}, and in words, why nothing more was sent."""
+
+    def __init__(self, status, words):
+        super(Converged, self).__init__(status=status)
+        self.words = words
+
+
+def already_done(exc):
+    """Whether an API refusal says the write was already done: a 409, or a 400 that says "already"."""
+    text = ('%s %s' % (exc.api_message or '', exc.detail or '')).lower()
+    return exc.status == 409 or (exc.status == 400 and 'already' in text)
+
+
 class Polled:
     """The last value a poll read, whether the condition held, and the seconds it took."""
 
@@ -56,9 +71,12 @@ class Runner:
     """Runs plans for one module invocation."""
 
     def __init__(self, client, check_mode=False, wait=True, wait_timeout=300, warn=None, sleep=None, clock=None,
-                 audit=None):
+                 audit=None, locks=None):
         self.client = client
         self.audit = audit
+        # Per-campaign write locks shared with other module processes (write_lock.py), or None.
+        self.locks = locks
+        self.started = time.time()
         # Writes the API accepted in this run, so that a later failure still reports the change.
         self.accepted = []
         self.check_mode = check_mode
@@ -109,7 +127,46 @@ class Runner:
 
     # -- writes -----------------------------------------------------------------------------
 
-    def write(self, operation, subject, send, read_back=None, status_after=None):
+    def write(self, operation, subject, send, read_back=None, status_after=None, converged=None):
+        """Send one write (see _send_write) under the campaign's write lock, when there is one.
+
+        converged() reads the campaign and returns a Found that is applied when it already is as the
+        write wants. It is called, instead of sending, when another process wrote this campaign since
+        this run began; and after the API refuses the write as already done (a 409, or an answer that
+        says "already"). Either way, when it shows the wanted state, the outcome is converged: nothing
+        (more) is sent, no change is reported, and a Converged (a dict with the status) is returned."""
+        key = subject.get('id') if isinstance(subject, dict) else None
+        if self.locks is None or not key:
+            return self._converging(operation, subject, send, read_back, status_after, converged)
+        with self.locks.hold(key, campaign_label(subject)) as lock:
+            if converged is not None and lock.written_since(self.started):
+                found = converged()
+                if found.applied:
+                    return self._converged(operation, subject, found, 'another run wrote it first')
+            try:
+                return self._converging(operation, subject, send, read_back, status_after, converged)
+            finally:
+                lock.mark_written()
+
+    def _converging(self, operation, subject, send, read_back, status_after, converged):
+        try:
+            return self._send_write(operation, subject, send, read_back, status_after)
+        except KoreaiApiError as exc:
+            if converged is None or not already_done(exc):
+                raise
+            try:
+                found = converged()
+            except KoreaiError:
+                raise exc
+            if not found.applied:
+                raise
+            return self._converged(operation, subject, found, 'the API answered: %s' % (exc.api_message or exc.detail))
+
+    def _converged(self, operation, subject, found, why):
+        self.record(operation, subject, found.status, 'converged')
+        return Converged(found.status, '%s: %s' % (why, found.words))
+
+    def _send_write(self, operation, subject, send, read_back=None, status_after=None):
         """Send one write and audit its outcome. When its answer is lost, read_back() (a Found) decides:
         applied -> a warning and found.value; not applied -> WriteNotApplied. Never resent.
 
@@ -157,4 +214,4 @@ class Runner:
                               self.client.last_status, detail)
 
 
-__all__ = ['Found', 'Polled', 'Runner', 'WaitTimeout']
+__all__ = ['Converged', 'Found', 'Polled', 'Runner', 'WaitTimeout', 'already_done']

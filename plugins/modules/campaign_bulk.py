@@ -243,6 +243,8 @@ def main():
         module.fail_from(exc, run)
     result['api_calls'] = module.api_calls
     if result['failed_ids']:
+        if run.accepted:
+            result.update(changed=True, accepted_writes=list(run.accepted))
         module.fail_json(**result)
     module.exit_result(result)
 

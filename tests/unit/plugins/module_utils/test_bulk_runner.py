@@ -36,6 +36,7 @@ def test_pattern_selects_and_only_the_running_are_stopped(runner, adapter):
     adapter.add(body=voice_list()).add(body=SMS_LIST)
     adapter.add(body={'status': 'Stopped', 'message': 'Campaign Stopped'})
     adapter.add(body=voice_list(**{'cd-1': 'Stopped'}))
+    adapter.add(body=voice_list(**{'cd-1': 'Stopped'})).add(body=SMS_LIST)  # the confirming list, once per type
     result = bulk_run_state(runner(), TYPES, 'stopped', name_pattern=re.compile('^Flash'))
     entries = by_id(result)
     assert sorted(entries) == ['cd-1', 'cd-2']
@@ -45,15 +46,18 @@ def test_pattern_selects_and_only_the_running_are_stopped(runner, adapter):
     assert entries['cd-1']['msg'] == "campaign 'Flash Sale 1' (cd-1) stopped (was Active)"
     assert entries['cd-2']['msg'] == "campaign 'Flash Sale 2' (cd-2) is not running (status Stopped)"
     assert result['diff'] == {'before': {'cd-1': 'Active'}, 'after': {'cd-1': 'Stopped'}}
-    assert [r.body.get('type') for r in adapter.requests if r.body and 'type' in r.body] == ['voice', 'sms', 'voice']
+    assert [r.body.get('type') for r in adapter.requests if r.body and 'type' in r.body] == [
+        'voice', 'sms', 'voice', 'voice', 'sms']
     assert [dict(r.query)['trigger'] for r in trigger_requests(adapter)] == ['stop']
 
 
 def test_a_status_filter_alone_is_sent_to_the_server(runner, adapter):
     adapter.add(body=voice_list(**{'cd-2': None}))
     adapter.add(body={'status': 'Stopped'}).add(body={'status': 'Stopped'})
+    adapter.add(body=listing())
     bulk_run_state(runner(wait=False), ['voice'], 'stopped', statuses=['Active'])
     assert adapter.requests[0].body['filters'] == {'status': ['Active']}
+    assert adapter.requests[-1].body['filters'] == {'status': ['Active']}
 
 
 def test_a_status_filter_with_names_is_applied_here(runner, adapter):
@@ -97,6 +101,7 @@ def test_a_failure_on_one_campaign_and_the_rest_go_on(runner, adapter):
     adapter.add(body=voice_list())
     adapter.add(400, {'errors': [{'msg': 'Campaign cannot be stopped', 'code': 400}]})
     adapter.add(body={'status': 'Stopped'})
+    adapter.add(body=voice_list(**{'cd-3': 'Stopped'}))
     result = bulk_run_state(runner(wait=False), ['voice'], 'stopped', names=['Flash Sale 1', 'Renewals'])
     entries = by_id(result)
     assert entries['cd-1']['failed'] and not entries['cd-1']['changed'] and entries['cd-1']['status'] == 'Active'
@@ -111,6 +116,8 @@ def test_a_refused_plan_on_one_campaign_and_the_rest_go_on(runner, adapter):
     adapter.add(body=listing({'_id': 'cd-5', 'name': 'Weekly', 'dialingMode': 'Progressive', 'status': 'Scheduled'},
                              {'_id': 'cd-2', 'name': 'Flash Sale 2', 'dialingMode': 'Progressive', 'status': 'Stopped'}))
     adapter.add(body={'status': 'Active'})
+    adapter.add(body=listing({'_id': 'cd-5', 'name': 'Weekly', 'dialingMode': 'Progressive', 'status': 'Scheduled'},
+                             {'_id': 'cd-2', 'name': 'Flash Sale 2', 'dialingMode': 'Progressive', 'status': 'Active'}))
     result = bulk_run_state(runner(wait=False), ['voice'], 'started', campaign_ids=['cd-5', 'cd-2'])
     entries = by_id(result)
     assert entries['cd-5']['failed'] and 'Disable the schedule first' in entries['cd-5']['msg']
@@ -128,28 +135,32 @@ def test_wait_polls_the_list_call_until_every_one_shows_it(runner, adapter, cloc
     adapter.add(body=voice_list()).add(body={'status': 'Stopped'}).add(body={'status': 'Stopped'})
     adapter.add(body=voice_list(**{'cd-1': 'Stopped'}))
     adapter.add(body=voice_list(**{'cd-1': 'Stopped', 'cd-3': 'Completed'}))
+    adapter.add(body=listing())
     result = bulk_run_state(runner(), ['voice'], 'stopped', statuses=['Active'])
     entries = by_id(result)
     assert (entries['cd-1']['status'], entries['cd-3']['status']) == ('Stopped', 'Completed')
     assert clock.slept == [0.5] and result['failed_ids'] == []
     assert [r.path.rsplit('/', 1)[-1] for r in adapter.requests] == [
-        'getAllCampaignDetails', 'cd-1', 'cd-3', 'getAllCampaignDetails', 'getAllCampaignDetails']
+        'getAllCampaignDetails', 'cd-1', 'cd-3', 'getAllCampaignDetails', 'getAllCampaignDetails',
+        'getAllCampaignDetails']
 
 
 def test_timeout_names_the_last_status(runner, adapter, clock):
     adapter.add(body=voice_list()).add(body={'status': 'Stopped'})
-    for dummy in range(4):
+    for dummy in range(5):
         adapter.add(body=voice_list())
     result = bulk_run_state(runner(wait_timeout=4), ['voice'], 'stopped', campaign_ids=['cd-1'])
     entry, = result['campaigns']
     assert entry['failed'] and entry['status'] == 'Active'
     assert entry['msg'] == 'timed out after 4 s waiting for it to become Stopped; last status seen: Active'
-    assert clock.now <= 4 and result['failed_ids'] == ['cd-1'] and not result['changed']
+    # the API accepted the stop: that is a change, even though waiting for it failed
+    assert clock.now <= 4 and result['failed_ids'] == ['cd-1'] and result['changed']
+    assert len(trigger_requests(adapter)) == 1 and not adapter.queue
 
 
 def test_a_campaign_that_disappears_while_waiting(runner, adapter):
     adapter.add(body=voice_list()).add(body={'status': 'Stopped'})
-    adapter.add(body=voice_list(**{'cd-1': None}))
+    adapter.add(body=voice_list(**{'cd-1': None})).add(body=voice_list(**{'cd-1': None}))
     result = bulk_run_state(runner(), ['voice'], 'stopped', campaign_ids=['cd-1'])
     entry, = result['campaigns']
     assert entry['failed'] and entry['msg'] == 'campaign disappeared while waiting for it'
@@ -157,13 +168,15 @@ def test_a_campaign_that_disappears_while_waiting(runner, adapter):
 
 def test_no_wait_takes_the_trigger_answers(runner, adapter):
     adapter.add(body=voice_list()).add(body={'status': 'Stopped', 'message': 'Campaign Stopped'})
+    adapter.add(body=voice_list(**{'cd-1': 'Stopped'}))
     result = bulk_run_state(runner(wait=False), ['voice'], 'stopped', campaign_ids=['cd-1'])
-    assert result['campaigns'][0]['status'] == 'Stopped' and len(adapter.requests) == 2
+    assert result['campaigns'][0]['status'] == 'Stopped' and len(adapter.requests) == 3
 
 
 def test_writes_are_paced_through_one_client_and_audited(runner, adapter, tmp_path):
     path = tmp_path / 'audit.jsonl'
     adapter.add(body=voice_list()).add(body={'status': 'Stopped'}).add(body={'status': 'Stopped'})
+    adapter.add(body=listing())
     run = runner(wait=False, audit=AuditLog(str(path), 'koreai.campaign.campaign_bulk'))
     bulk_run_state(run, ['voice'], 'stopped', statuses=['Active'])
     assert [(e['campaign_id'], e['operation'], e['outcome'], e['status_after']) for e in audit_lines(path)] == [
@@ -178,6 +191,7 @@ def test_lost_answers_settled_applied(runner, adapter, clock, tmp_path):
     adapter.add(body=voice_list())
     adapter.add(500, INTERNAL).add(body={'status': 'Stopped'})
     adapter.add(body=voice_list()).add(body=voice_list(**{'cd-1': 'Stopped'}))
+    adapter.add(body=voice_list(**{'cd-1': 'Stopped', 'cd-3': 'Stopped'}))
     run = runner(wait=False, audit=AuditLog(str(path), 'm'))
     result = bulk_run_state(run, ['voice'], 'stopped', campaign_ids=['cd-1', 'cd-3'])
     entries = by_id(result)
@@ -195,7 +209,7 @@ def test_lost_answers_settled_applied(runner, adapter, clock, tmp_path):
 def test_lost_answers_settled_not_applied(runner, adapter, clock, tmp_path):
     path = tmp_path / 'audit.jsonl'
     adapter.add(body=voice_list()).add(504, '<html>gateway timeout</html>')
-    for dummy in range(7):
+    for dummy in range(8):
         adapter.add(body=voice_list())
     run = runner(wait=False, wait_timeout=300, audit=AuditLog(str(path), 'm'))
     result = bulk_run_state(run, ['voice'], 'stopped', campaign_ids=['cd-1'])
@@ -204,23 +218,23 @@ def test_lost_answers_settled_not_applied(runner, adapter, clock, tmp_path):
     assert entry['msg'].endswith('. Reading it back shows status Active' + NOT_SENT_AGAIN)
     assert 'HTTP 504' in entry['msg']
     assert not result['changed'] and result['failed_ids'] == ['cd-1']
-    assert clock.now <= 30 and not adapter.queue  # read back within the 30 s window: 7 list calls
+    assert clock.now <= 30 and not adapter.queue  # read back within the 30 s window: 7 list calls, 1 confirming
     assert [e['outcome'] for e in audit_lines(path)] == ['unknown', 'not applied (read back)']
     assert len(trigger_requests(adapter)) == 1 and run.accepted == []
 
 
 def test_lost_answers_with_wait_are_confirmed_with_the_rest(runner, adapter):
     adapter.add(body=voice_list()).add(500, INTERNAL).add(body={'status': 'Stopped'})
-    adapter.add(body=voice_list(**{'cd-1': 'Stopped', 'cd-3': 'Stopped'}))
+    adapter.add(body=voice_list(**{'cd-1': 'Stopped', 'cd-3': 'Stopped'})).add(body=listing())
     result = bulk_run_state(runner(), ['voice'], 'stopped', statuses=['Active'])
     entries = by_id(result)
     assert entries['cd-1']['msg'].endswith('so it took effect') and entries['cd-3']['status'] == 'Stopped'
-    assert result['changed_ids'] == ['cd-1', 'cd-3'] and len(adapter.requests) == 4
+    assert result['changed_ids'] == ['cd-1', 'cd-3'] and len(adapter.requests) == 5
 
 
 def test_one_lost_answer_not_applied_and_one_timed_out(runner, adapter):
     adapter.add(body=voice_list()).add(500, INTERNAL).add(body={'status': 'Stopped'})
-    for dummy in range(4):
+    for dummy in range(5):
         adapter.add(body=voice_list())
     result = bulk_run_state(runner(wait_timeout=4), ['voice'], 'stopped', statuses=['Active'])
     entries = by_id(result)

@@ -53,7 +53,8 @@ def test_resolve_by_name_suggests_close_matches(client, adapter):
 
 
 def test_close_matches_come_from_every_type_and_at_most_three(client, adapter):
-    adapter.add(body=listing(*[voice('Ready', id='cd-%d' % n, name='Renewals %d' % n, lname=None) for n in range(5)]))
+    adapter.add(body=listing(*[voice('Ready', _id='cd-%d' % n, id='cd-%d' % n, name='Renewals %d' % n, lname=None)
+                               for n in range(5)]))
     adapter.add(body=listing({'id': 'cd-s', 'name': 'Renewals X', 'format': 'simple'}))
     missing = lookup.campaign_by_name(client, 'Renewals', ['voice', 'sms'])
     message = str(missing.error())

@@ -26,11 +26,13 @@ def test_stop_every_active_campaign(adapter, capsys):
     adapter.add(body={'status': 'Stopped'}).add(body={'status': 'Stopped'}).add(body={'status': 'Stopped'})
     adapter.add(body=listing(dict(VOICE, status='Stopped'), dict(FLASH, status='Stopped')))
     adapter.add(body=listing(dict(TEXTS, status='Stopped')))
+    adapter.add(body=listing()).add(body=listing())  # the confirming list of the selection, per type
     result, dummy = run(dict(CONNECTION, state='stopped', status=['Active']), capsys, diff=True)
     assert result['changed'] and not result.get('failed')
     assert result['msg'] == '3 of 3 campaigns stopped' and result['changed_ids'] == ['cd-1', 'cd-2', 'cd-4']
     assert result['diff']['after'] == {'cd-1': 'Stopped', 'cd-2': 'Stopped', 'cd-4': 'Stopped'}
-    assert result['api_calls'] == 7 and adapter.requests[0].body['filters'] == {'status': ['Active']}
+    assert result['api_calls'] == 9 and adapter.requests[0].body['filters'] == {'status': ['Active']}
+    assert result['unconfirmed'] == []
 
 
 def test_check_mode_entries_carry_the_plans_words(adapter, capsys):
@@ -46,12 +48,14 @@ def test_a_failure_fails_the_task_with_every_entry(adapter, capsys):
     adapter.add(body=listing(VOICE, FLASH))
     adapter.add(400, {'errors': [{'msg': 'Campaign cannot be stopped', 'code': 400}]})
     adapter.add(body={'status': 'Stopped'})
+    adapter.add(body=listing(VOICE, dict(FLASH, status='Stopped')))
     result, dummy = run(dict(CONNECTION, state='stopped', campaign_type='voice', names=['renewals', 'Flash Sale'],
                              wait=False), capsys)
     assert result['failed'] and result['msg'] == '1 of 2 campaigns stopped; 1 failed'
     assert result['failed_ids'] == ['cd-1'] and result['changed_ids'] == ['cd-2'] and result['changed']
     failed, = [e for e in result['campaigns'] if e['failed']]
     assert 'Campaign cannot be stopped' in failed['msg']
+    assert result['accepted_writes'] == ["stop campaign 'Flash Sale' (cd-2)"]
 
 
 def test_a_missing_name_fails_the_task(adapter, capsys):
@@ -77,18 +81,12 @@ def test_wait_timeout_must_be_positive(adapter, capsys):
     assert result['failed'] and result['msg'] == 'wait_timeout must be at least 1 second' and adapter.requests == []
 
 
-TIMED_OUT_AFTER_ACCEPTED_STOP = (
-    'open bug: bulk_plan.bulk_result counts an entry that failed only because its wait timed out as unchanged, and '
-    'campaign_bulk fails with fail_json(**result) instead of fail_from, so a stop the API accepted is reported with '
-    'changed=false and without accepted_writes')
-
-
-@pytest.mark.xfail(reason=TIMED_OUT_AFTER_ACCEPTED_STOP)
 def test_a_timeout_after_an_accepted_stop_still_reports_the_change(adapter, capsys):
+    """Was a pinned bug: the stop the API accepted was reported with changed=false."""
     adapter.add(body=listing(VOICE)).add(body={'status': 'Stopped', 'message': 'Campaign Stopped'})
     for dummy in range(3):
         adapter.add(body=listing(VOICE))
     result, dummy = run(dict(CONNECTION, state='stopped', campaign_type='voice', campaign_ids=['cd-1'],
                              wait_timeout=1), capsys)
     assert result['failed'] and 'timed out after' in result['campaigns'][0]['msg']
-    assert result['changed']
+    assert result['changed'] and result['accepted_writes'] == ["stop campaign 'Renewals' (cd-1)"]
