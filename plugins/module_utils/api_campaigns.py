@@ -135,9 +135,20 @@ def trigger_path(client, campaign_type, trigger, style='documented'):
     return template.format(stream=quote_segment(client.stream_id), campaign='{campaign}')
 
 
+def campaign_id_of(campaign, operation):
+    """The id a write addresses; a campaign the API gave no id is refused before anything is sent
+    (a write to ".../None" could reach another object, or none)."""
+    campaign_id = campaign.get('id')
+    if not campaign_id or not isinstance(campaign_id, str):
+        raise KoreaiApiError(operation, 'the API gave this campaign no id (%r), so nothing can address it; nothing '
+                             'was sent. Check the campaign in the Kore.ai UI' % (campaign_id,),
+                             campaign=campaign_label(campaign) or repr(campaign.get('name')))
+    return campaign_id
+
+
 def trigger_campaign(client, campaign, campaign_type, trigger, style='documented'):
     """Start (trigger=play) or stop (trigger=stop) a campaign; returns the API's answer as is."""
-    campaign_id = campaign['id']
+    campaign_id = campaign_id_of(campaign, '%s %s campaign' % (TRIGGER_ACTIONS[trigger], campaign_type))
     path = trigger_path(client, campaign_type, trigger, style).replace('{campaign}', quote_segment(campaign_id))
     query = [('campaignType', campaign_type), ('trigger', trigger)]
     if style != 'v1':
@@ -148,7 +159,7 @@ def trigger_campaign(client, campaign, campaign_type, trigger, style='documented
 
 def delete_campaign(client, campaign, campaign_type, api_version='v2'):
     """DELETE a campaign; v2 by default, or the v1 agentassist path of the delete-sms page."""
-    campaign_id = quote_segment(campaign['id'])
+    campaign_id = quote_segment(campaign_id_of(campaign, 'delete %s campaign' % campaign_type))
     if api_version == 'v1':
         path = V1_AGENTASSIST.format(stream=quote_segment(client.stream_id)) + '/' + campaign_id
         query = [('campaignType', campaign_type)]
@@ -197,7 +208,8 @@ def create_campaign(client, campaign_type, body):
 def update_campaign(client, campaign, campaign_type, body):
     """PUT v2 campaign with the full body (the API has no partial update)."""
     label = campaign_label(campaign)
-    payload = client.request('PUT', v2_path(client, '/' + quote_segment(campaign['id'])),
+    campaign_id = campaign_id_of(campaign, 'update %s campaign' % campaign_type)
+    payload = client.request('PUT', v2_path(client, '/' + quote_segment(campaign_id)),
                              'update %s campaign' % campaign_type,
                              query=account_query(client) + [('campaignType', campaign_type)], body=body,
                              campaign=label, write=True)

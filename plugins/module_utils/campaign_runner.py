@@ -22,8 +22,8 @@ from ansible_collections.koreai.campaign.plugins.module_utils.errors import Kore
 from ansible_collections.koreai.campaign.plugins.module_utils.lookup import campaign_by_name
 from ansible_collections.koreai.campaign.plugins.module_utils.plan import (
     AWAIT_READY, CREATE, DELETE, DISABLE_SCHEDULE, START, STOP, UPDATE)
-from ansible_collections.koreai.campaign.plugins.module_utils.runner import Found
-from ansible_collections.koreai.campaign.plugins.module_utils.schedule_runner import write_schedule
+from ansible_collections.koreai.campaign.plugins.module_utils.runner import Converged, Found
+from ansible_collections.koreai.campaign.plugins.module_utils.schedule_runner import check_schedule_name, write_schedule
 
 TRIGGER_WANTED = {'play': ('started', 'Active'), 'stop': ('stopped', 'Stopped')}
 
@@ -67,16 +67,35 @@ def trigger(run, campaign, action, style, wait):
         read_back_status.append(status)
         return Found(True, 'reading it back shows status %s, so it took effect' % status, status, {'status': status})
 
+    def converged():
+        current = api_campaigns.campaign_status(run.client, campaign['id'])
+        status = current.get('status') if current else None
+        if current is not None and accept(status):
+            return Found(True, 'reading it back shows status %s' % status, status)
+        return Found(False, 'Reading it back shows status %s' % status)
+
     answer = run.write('%s campaign' % api_campaigns.TRIGGER_ACTIONS[action], campaign,
                        lambda: api_campaigns.trigger_campaign(run.client, campaign, campaign['type'], action, style),
-                       read_back, status_after=wanted)
-    if read_back_status:
+                       read_back, status_after=wanted, converged=converged)
+    if read_back_status or isinstance(answer, Converged):
         return answer
-    answer = answer if isinstance(answer, dict) else {}
-    status = answer.get('status')
+    if not isinstance(answer, dict):
+        # Accepted (HTTP 2xx), but not an answer the API documents (say [1]): what the campaign shows
+        # decides, not the answer.
+        run.warn('the API answered the %s of campaign %s with %s, not a JSON object; reading its status instead'
+                 % (api_campaigns.TRIGGER_ACTIONS[action], campaign_label(campaign), _shape(answer)))
+        answer = {}
+        if not wait:
+            return {'status': wait_for_status(run, campaign, lambda status: True, wanted)}
+    status = answer.get('status') if isinstance(answer.get('status'), str) else None
     if wait:
         status = wait_for_status(run, campaign, accept, wanted)
     return dict(answer, status=status or wanted)
+
+
+def _shape(answer):
+    text = repr(answer)
+    return text if len(text) <= 40 else text[:37] + '...'
 
 
 def start(run, campaign, style, wait=None):
@@ -104,6 +123,10 @@ def ensure_run_state(run, campaign, desired, style='documented'):
             answer = start(run, campaign, style)
         elif action == STOP:
             answer = stop(run, campaign, style)
+    if isinstance(answer, Converged):
+        # Another run (or a stale read) got there first: nothing of ours changed it.
+        result.update(changed=False, msg='campaign %s is already %s; nothing sent again (%s)'
+                      % (campaign_label(campaign), answer.get('status'), answer.words))
     return _finish(result, campaign, answer)
 
 
@@ -134,6 +157,9 @@ def ensure_absent(run, campaign, force=False, style='documented', api_version='v
     result = _campaign_result(run, plan, campaign or None)
     if not plan.changed or run.check_mode:
         return result
+    if DISABLE_SCHEDULE in plan.actions:
+        # Before any write: the schedule write names the campaign only by its name.
+        check_schedule_name(run, campaign)
     if backup_dir:
         result['backup_file'] = write_backup(backup_dir, campaign)
     for action in plan.actions:

@@ -21,6 +21,7 @@ from ansible_collections.koreai.campaign.plugins.module_utils.client import Kore
 from ansible_collections.koreai.campaign.plugins.module_utils.pacing import RatePacer
 from ansible_collections.koreai.campaign.plugins.module_utils.retries import DEFAULT_RETRIES
 from ansible_collections.koreai.campaign.plugins.module_utils.runner import Runner
+from ansible_collections.koreai.campaign.plugins.module_utils.write_lock import WriteLocks
 
 
 # Header values must be sendable as they are: visible ASCII, no spaces or line breaks.
@@ -120,8 +121,10 @@ class KoreaiModule(AnsibleModule):
 
     def runner(self, wait=True, wait_timeout=300):
         """The Runner that carries out this module run's plans, in its check mode, with its audit trail."""
+        # Writes to one campaign wait for each other across processes (write_lock.py), next to the pacing state.
+        locks = None if self.check_mode else WriteLocks(self.params['account_id'])
         return Runner(self.client, check_mode=self.check_mode, wait=wait, wait_timeout=wait_timeout,
-                      warn=self.warn, audit=self.audit)
+                      warn=self.warn, audit=self.audit, locks=locks)
 
     @property
     def api_calls(self):

@@ -63,6 +63,20 @@ def campaign_by_name(client, name, campaign_types):
     return Missing(text)
 
 
+def same_name_campaigns(client, campaign, campaign_types, listed_types=()):
+    """The other campaigns of the given types that carry this campaign's name, compared as the API
+    compares names (lower-cased). Types in listed_types were already searched for the name (their
+    lookup refuses an ambiguous name), so they are not listed again."""
+    wanted = name_key(campaign)
+    others = []
+    for campaign_type in campaign_types:
+        if campaign_type in listed_types:
+            continue
+        others.extend(c for c in api_campaigns.list_campaigns(client, campaign_type)
+                      if name_key(c) == wanted and c.get('id') != campaign.get('id'))
+    return others
+
+
 def full_campaign(client, listed):
     """The whole object behind a list entry (one GET); None when it is gone in the meantime."""
     full = api_campaigns.get_campaign(client, listed['id'])

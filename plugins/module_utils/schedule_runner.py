@@ -11,21 +11,43 @@ __metaclass__ = type
 
 from ansible_collections.koreai.campaign.plugins.module_utils import api_campaigns
 from ansible_collections.koreai.campaign.plugins.module_utils.api import campaign_label
-from ansible_collections.koreai.campaign.plugins.module_utils.campaign_status import schedule_enabled
+from ansible_collections.koreai.campaign.plugins.module_utils.campaign_status import TYPE_NAMES, schedule_enabled
+from ansible_collections.koreai.campaign.plugins.module_utils.errors import KoreaiError
+from ansible_collections.koreai.campaign.plugins.module_utils.lookup import same_name_campaigns
 from ansible_collections.koreai.campaign.plugins.module_utils.runner import Found
 from ansible_collections.koreai.campaign.plugins.module_utils.schedule import plan_schedule, schedule_body
 
 
-def ensure_schedule(run, campaign, spec, replace=False):
+def ensure_schedule(run, campaign, spec, replace=False, listed_types=()):
+    """Plan and carry out a schedule; listed_types are the campaign types already searched for the
+    campaign's name (see check_schedule_name)."""
     plan = plan_schedule(campaign, spec, replace)
     result = run.result(plan)
     result.update(campaign_id=campaign['id'], campaign_name=campaign.get('name'), schedule=plan.after)
-    if not plan.changed or run.check_mode:
+    if not plan.changed:
+        return result
+    check_schedule_name(run, campaign, listed_types)
+    if run.check_mode:
         return result
     answer = write_schedule(run, campaign, spec)
     if answer.get('message'):
         result['api_message'] = answer['message']
     return result
+
+
+def check_schedule_name(run, campaign, listed_types=()):
+    """Refuse a schedule write when the campaign's name also names another campaign, of either type.
+
+    The schedule API takes only a campaign name (no id, no type), and Kore.ai compares names without
+    case, so with a voice 'CrossType' and an SMS 'crosstype' it could schedule the other one."""
+    others = same_name_campaigns(run.client, campaign, api_campaigns.CAMPAIGN_TYPES, listed_types)
+    if others:
+        named = [campaign] + others
+        raise KoreaiError(
+            'refusing to change the schedule of campaign %s: the schedule API addresses a campaign by name only, '
+            'and Kore.ai compares names without case, so %d campaigns answer to that name (%s). Nothing was sent; '
+            'rename one of them first' % (campaign_label(campaign), len(named), ', '.join(
+                '%s campaign %s' % (TYPE_NAMES.get(c.get('type'), c.get('type')), campaign_label(c)) for c in named)))
 
 
 def write_schedule(run, campaign, spec):

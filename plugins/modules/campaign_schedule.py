@@ -232,7 +232,7 @@ def main():
         if not campaign:
             raise campaign.error()
         run = module.runner()
-        result = ensure_schedule(run, campaign, spec, params['replace'])
+        result = ensure_schedule(run, campaign, spec, params['replace'], listed_types=types)
     except KNOWN_ERRORS as exc:
         module.fail_from(exc, run)
     result['api_calls'] = module.api_calls

@@ -46,19 +46,19 @@ def test_enable_looks_in_both_types_and_sends_the_schedule(adapter, capsys):
 
 
 def test_weekly_days_in_any_spelling(adapter, capsys):
-    adapter.add(body=listing(READY)).add(body={'status': 'success'})
+    adapter.add(body=listing(READY)).add(body=listing()).add(body={'status': 'success'})
     args = dict(ENABLE, campaign_type='voice', recurrence='weekly', days=['thurs', 'Tues', 'tu', 'Monday.'])
     result, dummy = run(args, capsys)
-    weekly = adapter.requests[1].body['recurrenceObject']['weeklyDetails']
+    weekly = adapter.requests[2].body['recurrenceObject']['weeklyDetails']
     assert weekly == {'onceEveryNweeks': 1, 'whichDays': ['Mon', 'Tue', 'Thu']}
     assert result['schedule']['days'] == ['Mon', 'Tue', 'Thu']
 
 
 def test_check_mode_reads_only(adapter, capsys):
-    adapter.add(body=listing(READY))
+    adapter.add(body=listing(READY)).add(body=listing())
     result, dummy = run(dict(ENABLE, campaign_type='voice'), capsys, check_mode=True)
     assert result['changed'] and result['msg'] == "(check mode) schedule of campaign 'Renewals' (cd-1) would be enabled"
-    assert result['api_calls'] == 1
+    assert result['api_calls'] == 2  # its own type, and the other type for a campaign of the same name
 
 
 def test_disable_when_already_disabled_is_no_change(adapter, capsys):
@@ -68,7 +68,7 @@ def test_disable_when_already_disabled_is_no_change(adapter, capsys):
 
 
 def test_a_lost_answer_not_applied_fails(adapter, capsys):
-    adapter.add(body=listing(READY)).add(500, {'errors': [{'msg': 'Internal error', 'code': 500}]})
+    adapter.add(body=listing(READY)).add(body=listing()).add(500, {'errors': [{'msg': 'Internal error', 'code': 500}]})
     adapter.add(body={'data': READY})
     result, dummy = run(dict(ENABLE, campaign_type='voice'), capsys)
     assert result['failed'] and result['msg'].endswith(
