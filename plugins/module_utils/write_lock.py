@@ -22,7 +22,7 @@ import os
 import time
 
 from ansible_collections.koreai.campaign.plugins.module_utils.errors import KoreaiError
-from ansible_collections.koreai.campaign.plugins.module_utils.pacing import DEFAULT_STATE_DIR
+from ansible_collections.koreai.campaign.plugins.module_utils import pacing
 
 try:
     import fcntl
@@ -39,7 +39,7 @@ class WriteLocks:
     """Hands out the lock of one campaign of one account; disabled where flock is missing."""
 
     def __init__(self, account_id, state_dir=None, timeout=LOCK_TIMEOUT, clock=None, sleep=None):
-        self.directory = os.path.expanduser(state_dir or DEFAULT_STATE_DIR)
+        self.directory = os.path.expanduser(state_dir or pacing.DEFAULT_STATE_DIR)
         self.account = str(account_id)
         self.timeout = timeout
         self._clock = clock or time.time
