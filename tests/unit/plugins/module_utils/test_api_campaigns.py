@@ -288,3 +288,57 @@ def test_schedule_label_defaults_to_the_name(client, adapter):
 def test_trigger_path_styles():
     assert api.TRIGGER_PATH_STYLES == ('api', 'campaign', 'documented', 'v1')
     assert api.TRIGGER_ACTIONS == {'play': 'start', 'stop': 'stop'}
+
+
+# -- paging that cannot be trusted (issue 17, items 1, 3 and 10) ------------------------------------
+
+def _page(ids, has_more=True, total=None, skip=0):
+    data = {'results': [dict(VOICE, _id=i, name=i) for i in ids], 'hasMore': has_more, 'skip': skip}
+    if total is not None:
+        data['totalResults'] = total
+    return {'status': 'success', 'data': data}
+
+
+def test_list_refuses_a_server_that_serves_the_same_page_again(client, adapter):
+    """A server that ignores skip and always says hasMore: the second page repeats the first."""
+    for dummy in range(3):
+        adapter.add(body=_page(['cd-%d' % i for i in range(6)]))
+    with pytest.raises(KoreaiApiError) as info:
+        api.list_campaigns(client, 'voice')
+    assert 'answered page 2 with the same 6 items as page 1' in str(info.value)
+    assert len(adapter.requests) == 2
+
+
+def test_list_refuses_more_campaigns_than_the_servers_own_total(client, adapter):
+    adapter.add(body=_page(['cd-%d' % i for i in range(100)], total=150))
+    adapter.add(body=_page(['cd-x%d' % i for i in range(100)], total=150))
+    with pytest.raises(KoreaiApiError) as info:
+        api.list_campaigns(client, 'voice')
+    assert 'returned 200 items although it says there are 150' in str(info.value)
+
+
+def test_list_keeps_one_copy_of_a_campaign_that_moved_to_the_next_page(client, adapter):
+    """A campaign created during the read pushes page 1's last entry onto page 2."""
+    adapter.add(body=_page(['cd-%d' % i for i in range(100)], total=101))
+    adapter.add(body=_page(['cd-99', 'cd-100'], has_more=False, total=102, skip=100))
+    found = api.list_campaigns(client, 'voice')
+    assert [c['id'] for c in found] == ['cd-%d' % i for i in range(101)]
+
+
+def test_list_refuses_entries_that_are_not_objects(client, adapter):
+    adapter.add(body={'data': {'results': [1, 2], 'hasMore': False}})
+    with pytest.raises(KoreaiApiError) as info:
+        api.list_campaigns(client, 'voice')
+    assert 'list of campaign objects' in str(info.value)
+
+
+@pytest.mark.parametrize('campaign_id', [None, '', 7])
+def test_no_write_goes_to_a_campaign_without_an_id(client, adapter, campaign_id):
+    campaign = {'id': campaign_id, 'name': 'No Id', 'type': 'voice'}
+    for send in (lambda: api.trigger_campaign(client, campaign, 'voice', 'stop'),
+                 lambda: api.delete_campaign(client, campaign, 'voice'),
+                 lambda: api.update_campaign(client, campaign, 'voice', {})):
+        with pytest.raises(KoreaiApiError) as info:
+            send()
+        assert 'no id' in str(info.value) and "'No Id'" in str(info.value)
+    assert adapter.requests == []

@@ -241,3 +241,108 @@ def test_one_lost_answer_not_applied_and_one_timed_out(runner, adapter):
     assert entries['cd-1']['msg'].endswith(NOT_SENT_AGAIN) and not entries['cd-1']['changed']
     assert entries['cd-3']['msg'].startswith('timed out after 4 s') and entries['cd-3']['changed']
     assert result['failed_ids'] == ['cd-1', 'cd-3'] and result['changed_ids'] == []
+
+
+# -- lists that change while they are read, concurrent runs, odd entries (issue 17) -----------------
+
+def voice_page(ids, status='Active', has_more=False, total=None):
+    data = {'results': [{'_id': i, 'name': 'Camp %s' % i, 'dialingMode': 'Progressive', 'status': status}
+                        for i in ids], 'hasMore': has_more}
+    if total is not None:
+        data['totalResults'] = total
+    return {'status': 'success', 'data': data}
+
+
+def ids(first, last):
+    return ['cd-%03d' % i for i in range(first, last)]
+
+
+def test_a_campaign_missed_by_a_shifting_page_is_stopped_by_the_confirming_list(runner, adapter):
+    """250 Active; 5 of page 1 complete during the second list call, so 5 campaigns slide onto page 1
+    and are never listed: the list after the writes finds them, and they are stopped too."""
+    adapter.add(body=voice_page(ids(0, 100), has_more=True, total=250))
+    adapter.add(body=voice_page(ids(105, 205), has_more=True, total=245))
+    adapter.add(body=voice_page(ids(205, 250), total=245))
+    for dummy in range(245):
+        adapter.add(body={'status': 'Stopped'})
+    adapter.add(body=voice_page(ids(100, 105)))  # the confirming list: only the missed ones still run
+    for dummy in range(5):
+        adapter.add(body={'status': 'Stopped'})
+    adapter.add(body=voice_page([]))  # the second round confirms
+    result = bulk_run_state(runner(wait=False), ['voice'], 'stopped', statuses=['Active'])
+    assert not adapter.queue and len(trigger_requests(adapter)) == 250
+    assert len(set(r.path for r in trigger_requests(adapter))) == 250  # no campaign written twice
+    assert result['failed_ids'] == [] and result['unconfirmed'] == [] and len(result['changed_ids']) == 250
+    assert result['msg'] == '250 of 250 campaigns stopped'
+
+
+def test_a_campaign_listed_twice_is_written_once(runner, adapter):
+    adapter.add(body=voice_page(ids(0, 100), has_more=True, total=102))
+    # one campaign created at the top meanwhile (it does not match): page 1's last one comes again
+    adapter.add(body=voice_page(['cd-099', 'cd-100', 'cd-101'], total=103))
+    for dummy in range(102):
+        adapter.add(body={'status': 'Stopped'})
+    adapter.add(body=voice_page([]))
+    result = bulk_run_state(runner(wait=False), ['voice'], 'stopped', statuses=['Active'])
+    assert len(trigger_requests(adapter)) == 102 and len(result['campaigns']) == 102 and not adapter.queue
+
+
+def test_what_is_still_found_after_the_last_round_is_unconfirmed_and_fails(runner, adapter):
+    adapter.add(body=voice_page(['cd-1']))
+    adapter.add(body={'status': 'Stopped'})
+    for new in ('cd-2', 'cd-3', 'cd-4'):  # every list after the writes shows one more still Active
+        adapter.add(body=voice_page([new])).add(body={'status': 'Stopped'})
+    result = bulk_run_state(runner(wait=False), ['voice'], 'stopped', statuses=['Active'])
+    assert not adapter.queue and len(trigger_requests(adapter)) == 4
+    assert result['unconfirmed'] == [{'id': 'cd-4', 'name': 'Camp cd-4', 'type': 'voice', 'status': 'Active'}]
+    assert result['failed_ids'] == ['cd-4'] and "NOT confirmed stopped: 'Camp cd-4' (cd-4)" in result['msg']
+    assert 'not confirmed stopped: found only by the last of 3 lists' in by_id(result)['cd-4']['msg']
+
+
+def test_a_stopped_campaign_running_again_at_the_confirming_list_is_unconfirmed(runner, adapter):
+    adapter.add(body=voice_list()).add(body={'status': 'Stopped'})
+    adapter.add(body=voice_list(**{'cd-1': 'Stopped'}))  # the wait sees it stopped
+    adapter.add(body=voice_list())                      # someone started it again
+    result = bulk_run_state(runner(), ['voice'], 'stopped', campaign_ids=['cd-1'])
+    assert result['unconfirmed'] == [{'id': 'cd-1', 'name': 'Flash Sale 1', 'type': 'voice', 'status': 'Active'}]
+    assert len(trigger_requests(adapter)) == 1 and result['failed_ids'] == ['cd-1']
+
+
+def test_nothing_written_and_one_page_needs_no_confirming_list(runner, adapter):
+    adapter.add(body=voice_list(**{'cd-1': 'Stopped', 'cd-3': 'Stopped'}))
+    result = bulk_run_state(runner(), ['voice'], 'stopped', name_pattern=re.compile('.'))
+    assert not result['changed'] and len(adapter.requests) == 1
+
+
+def test_an_entry_without_an_id_is_refused_by_name_and_nothing_goes_to_none(runner, adapter):
+    adapter.add(body=listing({'name': 'Ghost', 'dialingMode': 'Progressive', 'status': 'Active'},
+                             {'_id': 'cd-1', 'name': 'Real', 'dialingMode': 'Progressive', 'status': 'Active'}))
+    adapter.add(body={'status': 'Stopped'})
+    adapter.add(body=listing({'name': 'Ghost', 'dialingMode': 'Progressive', 'status': 'Active'}))
+    result = bulk_run_state(runner(wait=False), ['voice'], 'stopped', statuses=['Active'])
+    assert [r.path.rsplit('/', 1)[-1] for r in trigger_requests(adapter)] == ['cd-1']
+    ghost, = [e for e in result['campaigns'] if e['id'] is None]
+    assert ghost['failed'] and ghost['msg'].startswith("the API listed campaign 'Ghost' without an id")
+    assert result['failed_ids'] == ['Ghost'] and len(result['campaigns']) == 2
+
+
+def test_an_already_stopped_answer_after_a_stale_read_is_converged(runner, adapter):
+    """Another run stopped it between our list and our stop: the API refuses, a read confirms, ok."""
+    adapter.add(body=voice_list())
+    adapter.add(409, {'errors': [{'msg': 'Campaign Flash Sale 1 is already Stopped', 'code': 409}]})
+    adapter.add(body={'status': 'success', 'data': {'id': 'cd-1', 'status': 'Stopped'}})
+    adapter.add(body=voice_list(**{'cd-1': 'Stopped'}))
+    result = bulk_run_state(runner(wait=False), ['voice'], 'stopped', campaign_ids=['cd-1'])
+    entry, = result['campaigns']
+    assert not entry['failed'] and not entry['changed'] and entry['status'] == 'Stopped'
+    assert 'nothing sent again' in entry['msg'] and 'already Stopped' in entry['msg']
+    assert result['failed_ids'] == [] and not result['changed'] and len(trigger_requests(adapter)) == 1
+
+
+def test_a_refusal_that_a_read_does_not_confirm_stays_a_failure(runner, adapter):
+    adapter.add(body=voice_list())
+    adapter.add(409, {'errors': [{'msg': 'Campaign cannot be stopped now', 'code': 409}]})
+    adapter.add(body={'status': 'success', 'data': {'id': 'cd-1', 'status': 'Active'}})
+    adapter.add(body=voice_list())
+    result = bulk_run_state(runner(wait=False), ['voice'], 'stopped', campaign_ids=['cd-1'])
+    assert result['failed_ids'] == ['cd-1'] and 'cannot be stopped now' in result['campaigns'][0]['msg']

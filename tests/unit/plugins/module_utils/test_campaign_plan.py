@@ -221,3 +221,39 @@ def test_plan_update_of_an_active_campaign_needs_force():
 def test_no_op_of_an_active_campaign_needs_no_force():
     plan = cp.plan_present(dict(API_VOICE, status='Active'), 'voice', cc.campaign_spec('voice', VOICE))
     assert not plan.changed
+
+
+# -- statuses in other spellings and unknown statuses (issue 17, item 5) ---------------------------
+
+@pytest.mark.parametrize('status', ['ACTIVE', 'running', 'Rerun', 'Run as Emergency', 'paused'])
+def test_stopped_stops_a_running_status_in_any_spelling(status):
+    plan = cp.plan_run_state({'id': 'cd-1', 'name': 'R', 'status': status}, 'stopped')
+    assert plan.actions == [lc.STOP] and plan.warnings == []
+
+
+def test_stopped_stops_an_unknown_status_and_warns():
+    plan = cp.plan_run_state({'id': 'cd-1', 'name': 'R', 'status': 'Dialing'}, 'stopped')
+    assert plan.actions == [lc.STOP]
+    assert plan.warnings == ["campaign 'R' (cd-1) has the status 'Dialing', which this collection does not know; "
+                             "it is treated as possibly running"]
+
+
+def test_started_refuses_an_unknown_status():
+    with pytest.raises(PlanError) as info:
+        cp.plan_run_state({'id': 'cd-1', 'name': 'R', 'status': 'Dialing'}, 'started')
+    assert "has the status 'Dialing', which this collection does not know" in str(info.value)
+
+
+def test_started_takes_a_lower_case_active_as_started():
+    assert not cp.plan_run_state({'id': 'cd-1', 'name': 'R', 'status': 'active'}, 'started').changed
+
+
+@pytest.mark.parametrize('status', ['Dialing', 'ACTIVE', 'rerun'])
+def test_absent_refuses_an_unknown_or_running_status_without_force(status):
+    campaign = {'id': 'cd-1', 'name': 'R', 'status': status, 'schedule': {}}
+    with pytest.raises(PlanError) as info:
+        cp.plan_absent(campaign)
+    assert 'refusing to delete' in str(info.value)
+    if status == 'Dialing':
+        assert 'a status this collection does not know, so it may be running' in str(info.value)
+    assert cp.plan_absent(campaign, force=True).actions == [lc.STOP, lc.DELETE]

@@ -481,3 +481,43 @@ def test_update_refused_by_the_api_is_reported_as_is(runner, adapter):
         present(runner(), dict(API_VOICE), spec)
     assert 'Queue not found' in str(info.value) and not isinstance(info.value, WriteNotApplied)
     assert len(adapter.requests) == 1
+
+
+# -- odd answers, stale reads, shared names, unknown statuses (issue 17) -----------------------------
+
+@pytest.mark.parametrize('answer', [[1], [], 7])
+def test_a_trigger_answered_with_an_odd_shape_is_read_back_not_a_crash(runner, adapter, answer):
+    adapter.add(body=answer).add(body=status_answer('Stopped'))
+    warnings = []
+    result = campaign_runner.ensure_run_state(runner(wait=False, warn=warnings.append), voice('Active'), 'stopped')
+    assert result['changed'] and result['campaign']['status'] == 'Stopped' and len(adapter.requests) == 2
+    assert adapter.requests[1].path.endswith('/cd-1/status')
+    assert warnings == ["the API answered the stop of campaign 'Renewals' (cd-1) with %r, not a JSON object; reading "
+                        "its status instead" % (answer,)]
+
+
+def test_an_already_stopped_answer_after_a_stale_read_is_ok_and_unchanged(runner, adapter):
+    adapter.add(409, {'errors': [{'msg': 'Campaign Renewals is already Stopped', 'code': 409}]})
+    adapter.add(body=status_answer('Stopped'))
+    run = runner()
+    result = campaign_runner.ensure_run_state(run, voice('Active'), 'stopped')
+    assert not result['changed'] and result['campaign']['status'] == 'Stopped' and run.accepted == []
+    assert result['msg'].startswith("campaign 'Renewals' (cd-1) is already Stopped; nothing sent again (the API "
+                                    "answered: Campaign Renewals is already Stopped")
+    assert len(adapter.requests) == 2
+
+
+def test_an_unknown_status_is_stopped(runner, adapter):
+    adapter.add(body={'status': 'Stopped'}).add(body=status_answer('Stopped'))
+    warnings = []
+    result = campaign_runner.ensure_run_state(runner(warn=warnings.append), voice('Dialing'), 'stopped')
+    assert result['changed'] and trigger_requests(adapter) and 'does not know' in warnings[0]
+
+
+def test_force_delete_refuses_a_schedule_name_shared_with_an_sms_campaign_before_any_write(runner, adapter, tmp_path):
+    current = voice('Scheduled', name='CrossType', schedule={'isSchedulingEnabled': True})
+    adapter.add(body=listing(current)).add(body=listing({'id': 'cd-s', 'name': 'crosstype', 'format': 'simple'}))
+    with pytest.raises(KoreaiError) as info:
+        campaign_runner.ensure_absent(runner(), current, force=True, backup_dir=str(tmp_path / 'bk'))
+    assert "SMS campaign 'crosstype' (cd-s)" in str(info.value) and len(adapter.requests) == 2
+    assert not (tmp_path / 'bk').exists()

@@ -57,3 +57,39 @@ def test_status_sets():
     assert cs.RUNNING_STATUSES == ('Active', 'Paused') and cs.SCHEDULED_STATUSES == ('Scheduled', 'Rescheduled')
     assert cs.PREPARING == 'Preparing'
     assert sorted(cs.TYPE_NAMES) == sorted(cs.TYPE_MODULES) == ['sms', 'voice']
+
+
+# -- statuses in any case, the UI's extra ones, and unknown ones (section 8.5) ---------------------
+
+@pytest.mark.parametrize('status', ['ACTIVE', 'active', ' Active ', 'running', 'Running', 'Rerun', 'RUN AS EMERGENCY',
+                                    'paused', 'PAUSED'])
+def test_running_in_any_spelling(status):
+    assert cs.is_running({'status': status}) and not cs.reached('stopped', status)
+    assert not cs.unknown_status(status)
+
+
+@pytest.mark.parametrize('status', ['stopped', 'COMPLETED', 'ready', 'preparing'])
+def test_not_running_in_any_spelling(status):
+    assert not cs.is_running({'status': status}) and cs.reached('stopped', status)
+
+
+def test_started_is_reached_in_any_spelling():
+    assert cs.reached('started', 'ACTIVE') and cs.reached('started', 'completed') and cs.reached('started', 'Rerun')
+    assert not cs.reached('started', 'paused')
+
+
+@pytest.mark.parametrize('status', ['Dialing', 'Halted', 'in progress'])
+def test_an_unknown_status_counts_as_possibly_running(status):
+    campaign = {'id': 'cd-1', 'name': 'X', 'status': status}
+    assert cs.unknown_status(status) and cs.is_running(campaign) and not cs.reached('stopped', status)
+    assert cs.unknown_status_warning(campaign) == (
+        "campaign 'X' (cd-1) has the status %r, which this collection does not know; it is treated as possibly "
+        "running" % status)
+
+
+def test_a_missing_status_is_not_unknown():
+    assert not cs.unknown_status(None) and not cs.unknown_status('') and cs.unknown_status_warning({}) is None
+
+
+def test_scheduled_in_any_spelling():
+    assert cs.schedule_enabled({'status': 'SCHEDULED'}) and cs.schedule_enabled({'status': 'rescheduled'})

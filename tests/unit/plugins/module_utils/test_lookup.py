@@ -152,3 +152,13 @@ def test_contact_list_by_ambiguous_name(client, adapter):
     with pytest.raises(KoreaiError) as info:
         lookup.contact_list_by_name(client, 'Dnc')
     assert str(info.value) == "contact list name 'Dnc' matches 2 lists (cl-1, cl-2)"
+
+
+def test_same_name_campaigns_across_types_without_case(client, adapter):
+    campaign = voice('Ready', name='CrossType', lname='crosstype')
+    adapter.add(body=listing(campaign, voice('Ready', _id='cd-2', id='cd-2', name='Other', lname='other')))
+    adapter.add(body=listing({'id': 'cd-s', 'name': 'CROSSTYPE', 'format': 'simple'}))
+    others = lookup.same_name_campaigns(client, campaign, ['voice', 'sms'])
+    assert [(c['id'], c['type']) for c in others] == [('cd-s', 'sms')]
+    assert lookup.same_name_campaigns(client, campaign, ['voice', 'sms'], listed_types=['voice', 'sms']) == []
+    assert len(adapter.requests) == 2

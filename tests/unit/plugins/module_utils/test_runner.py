@@ -257,3 +257,62 @@ def test_defaults(client):
     assert (run.check_mode, run.wait, run.wait_timeout, run.accepted, run.warnings, run.audit) == (
         False, True, 300, [], [], None)
     assert (runner_lib.POLL_FIRST, runner_lib.POLL_MAX) == (0.5, 10.0)
+
+
+# -- concurrent runs: the write lock and converged outcomes (issue 17, item 6) --------------------
+
+ALREADY = {'errors': [{'msg': 'Campaign Renewals is already Stopped', 'code': 409}]}
+
+
+def shows(status):
+    return lambda: Found(status == 'Stopped', 'reading it back shows status %s' % status, status)
+
+
+def test_a_409_that_a_read_confirms_is_converged(runner, client, adapter, audit_path):
+    adapter.add(409, ALREADY)
+    run = runner(audit=AuditLog(str(audit_path), 'm'))
+    answer = run.write('stop campaign', CAMPAIGN, stop(client), converged=shows('Stopped'))
+    assert isinstance(answer, runner_lib.Converged) and answer == {'status': 'Stopped'}
+    assert answer.words.startswith('the API answered: Campaign Renewals is already Stopped')
+    assert run.accepted == [] and [e['outcome'] for e in audit_lines(audit_path)] == ['failed', 'converged']
+
+
+def test_a_409_that_a_read_does_not_confirm_is_raised(runner, client, adapter):
+    adapter.add(409, {'errors': [{'msg': 'Campaign Renewals cannot be stopped', 'code': 409}]})
+    with pytest.raises(KoreaiApiError) as info:
+        runner().write('stop campaign', CAMPAIGN, stop(client), converged=shows('Active'))
+    assert info.value.status == 409
+
+
+def test_a_409_without_a_converged_read_is_raised(runner, client, adapter):
+    adapter.add(409, ALREADY)
+    with pytest.raises(KoreaiApiError):
+        runner().write('stop campaign', CAMPAIGN, stop(client))
+
+
+@pytest.mark.parametrize('status,message,done', [(409, 'anything', True), (400, 'Campaign is already Active', True),
+                                                 (400, 'Campaign cannot be started', False),
+                                                 (500, 'already', False)])
+def test_already_done(status, message, done):
+    assert runner_lib.already_done(KoreaiApiError('stop', message, status=status, api_message=message)) is done
+
+
+def test_a_write_after_another_process_wrote_the_campaign_reads_first(runner, client, adapter, tmp_path):
+    from ansible_collections.koreai.campaign.plugins.module_utils.write_lock import WriteLocks
+    locks = WriteLocks('acct', state_dir=str(tmp_path))
+    first, second = runner(locks=locks), runner(locks=locks)
+    adapter.add(body={'status': 'Stopped'})
+    first.write('stop campaign', CAMPAIGN, stop(client), converged=shows('Stopped'))
+    answer = second.write('stop campaign', CAMPAIGN, stop(client), converged=shows('Stopped'))
+    assert isinstance(answer, runner_lib.Converged) and answer.words.startswith('another run wrote it first')
+    assert len(adapter.requests) == 1 and second.accepted == []
+
+
+def test_a_write_after_another_wrote_sends_when_the_read_shows_it_is_still_needed(runner, client, adapter, tmp_path):
+    from ansible_collections.koreai.campaign.plugins.module_utils.write_lock import WriteLocks
+    locks = WriteLocks('acct', state_dir=str(tmp_path))
+    first, second = runner(locks=locks), runner(locks=locks)
+    adapter.add(body={'status': 'Stopped'}).add(body={'status': 'Stopped'})
+    first.write('stop campaign', CAMPAIGN, stop(client), converged=shows('Stopped'))
+    second.write('stop campaign', CAMPAIGN, stop(client), converged=shows('Active'))
+    assert len(adapter.requests) == 2 and second.accepted == ["stop campaign 'Renewals' (cd-1)"]

@@ -114,3 +114,41 @@ def test_refused_schedule_is_reported_as_the_api_says(runner, adapter):
         schedule_runner.ensure_schedule(runner(), voice('Ready'), SPEC, listed_types=BOTH)
     assert str(info.value).startswith("enable schedule for campaign 'Renewals' (cd-1) failed (HTTP 200")
     assert 'Campaign name is invalid' in str(info.value)
+
+
+# -- a name shared across types (issue 17, item 4) ---------------------------------------------------
+
+def _listing(*campaigns):
+    return {'status': 'success', 'data': {'results': list(campaigns), 'hasMore': False}}
+
+
+CROSS_SMS = {'id': 'cd-s', 'name': 'crosstype', 'format': 'simple', 'status': 'Ready'}
+
+
+@pytest.mark.parametrize('spec,campaign', [(SPEC, voice('Ready', name='CrossType')),
+                                           (None, voice('Scheduled', name='CrossType',
+                                                        schedule={'isSchedulingEnabled': True}))])
+def test_a_name_that_an_sms_campaign_shares_is_refused_naming_both(runner, adapter, spec, campaign):
+    adapter.add(body=_listing(dict(campaign, lname='crosstype'))).add(body=_listing(CROSS_SMS))
+    with pytest.raises(KoreaiError) as info:
+        schedule_runner.ensure_schedule(runner(), campaign, spec)
+    message = str(info.value)
+    assert message.startswith("refusing to change the schedule of campaign 'CrossType' (cd-1): the schedule API "
+                              "addresses a campaign by name only")
+    assert "voice campaign 'CrossType' (cd-1), SMS campaign 'crosstype' (cd-s)" in message
+    assert 'Nothing was sent' in message and [r.method for r in adapter.requests] == ['POST', 'POST']
+    assert all(r.path.endswith('getAllCampaignDetails') for r in adapter.requests)
+
+
+def test_check_mode_refuses_a_shared_name_too(runner, adapter):
+    adapter.add(body=_listing(CROSS_SMS))
+    with pytest.raises(KoreaiError):
+        schedule_runner.ensure_schedule(runner(check_mode=True), voice('Ready', name='CrossType'), SPEC,
+                                        listed_types=('voice',))
+    assert len(adapter.requests) == 1 and adapter.requests[0].body['type'] == 'sms'
+
+
+def test_a_name_of_its_own_lists_only_the_types_not_searched_yet(runner, adapter):
+    adapter.add(body=_listing(dict(CROSS_SMS, name='Other'))).add(body={'status': 'success'})
+    schedule_runner.ensure_schedule(runner(), voice('Ready'), SPEC, listed_types=('voice',))
+    assert [r.body.get('type') for r in adapter.requests[:1]] == ['sms'] and len(adapter.requests) == 2

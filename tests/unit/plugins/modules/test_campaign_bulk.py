@@ -90,3 +90,16 @@ def test_a_timeout_after_an_accepted_stop_still_reports_the_change(adapter, caps
                              wait_timeout=1), capsys)
     assert result['failed'] and 'timed out after' in result['campaigns'][0]['msg']
     assert result['changed'] and result['accepted_writes'] == ["stop campaign 'Renewals' (cd-1)"]
+
+
+def test_an_emergency_stop_that_cannot_confirm_every_stop_fails_naming_them(adapter, capsys):
+    adapter.add(body=listing(VOICE)).add(body=[1])  # an odd answer to the stop does not crash
+    for campaign_id, name in (('cd-7', 'Late 1'), ('cd-8', 'Late 2'), ('cd-9', 'Late 3')):
+        adapter.add(body=listing(dict(VOICE, _id=campaign_id, name=name, lname=name.lower())))
+        adapter.add(body={'status': 'Stopped'})
+    result, dummy = run(dict(CONNECTION, state='stopped', campaign_type='voice', status=['Active'], wait=False),
+                        capsys)
+    assert result['failed'] and result['changed'] and not adapter.queue
+    assert result['unconfirmed'] == [{'id': 'cd-9', 'name': 'Late 3', 'type': 'voice', 'status': 'Active'}]
+    assert result['msg'] == "3 of 4 campaigns stopped; 1 failed; NOT confirmed stopped: 'Late 3' (cd-9)"
+    assert result['api_calls'] == 8
