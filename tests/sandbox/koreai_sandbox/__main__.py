@@ -55,7 +55,7 @@ def parse_args(argv=None):
                    help="relative weights of the outcome of a call attempt")
     p.add_argument("--dial-now", help="dial clock: 'real', or 'YYYY-MM-DD HH:mm:ss' (UTC, "
                    "frozen); calling hours are checked only when it is set")
-    p.add_argument("--status-case", choices=("documented", "lower", "lower_all"),
+    p.add_argument("--status-case", choices=("documented", "lower", "lower_all", "upper_all"),
                    default="documented", help="case of result statuses (and campaign statuses)")
     p.add_argument("--analytics-offset", choices=("pages", "items"), default="pages",
                    help="what interactionDetails ?offset= counts (default pages)")

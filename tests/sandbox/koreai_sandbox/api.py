@@ -5,6 +5,7 @@ from . import analytics, dialing
 from . import validation as v
 from .contacts import parse_add_body
 from .errors import ApiError
+from .state import new_id
 
 
 class Ctx:
@@ -52,9 +53,27 @@ def get_campaign(ctx):
                  "data": view}
 
 
+def shift_pages(ctx, q, fault):
+    """A shift_pages fault: campaigns change between two list calls. The first ``complete``
+    running campaigns of the type, in the call's sort order (the top of page 1), complete; ``insert``
+    new Active ones appear at the top of the default order (newest first)."""
+    state = ctx.state
+    campaigns = [c for c in state.store(ctx.account, ctx.sid).values() if c.type == q["type"]]
+    campaigns.sort(key=lambda c: (c.obj.get("createdAt") or "", c.id), reverse=True)
+    running = [c for c in campaigns if state.peek_status(c) in ("Active", "Paused")]
+    for c in running[:fault["complete"]]:
+        state.patch_campaign(c, {"status": "Completed"})
+    for n in range(fault["insert"]):
+        state.add_campaign({"type": q["type"], "stream_id": ctx.sid, "name": "Shifted %s" % new_id("n"),
+                            "status": "Active", "createdAt": "9999-12-31T23:59:%02d.000Z" % (n % 60)})
+
+
 def list_campaigns(ctx):
     q = v.parse_list_body(ctx.body)
     state = ctx.state
+    fault = getattr(ctx, "list_fault", None)
+    if fault and fault["kind"] == "shift_pages":
+        shift_pages(ctx, q, fault)
     rows = []
     for c in state.store(ctx.account, ctx.sid).values():
         if c.type != q["type"]:
@@ -82,13 +101,15 @@ def list_campaigns(ctx):
 
     rows.sort(key=sort_key, reverse=q["sort_desc"])
     total = len(rows)
-    page = rows[q["skip"]: q["skip"] + q["limit"]]
+    endless = bool(fault and fault["kind"] == "endless_pages")
+    skip = 0 if endless else q["skip"]  # endless_pages: skip is ignored and there is always more
+    page = rows[skip: skip + q["limit"]]
     results = [state.list_view(c) for c in page]
     return 200, {
         "status": "success",
         "message": "Campaign  retrieved successfully",  # sic: two spaces, as documented
         "data": {"results": results, "skip": q["skip"], "limit": q["limit"],
-                 "hasMore": q["skip"] + len(results) < total,
+                 "hasMore": endless or q["skip"] + len(results) < total,
                  "totalPages": v.pages(total, q["limit"]), "totalResults": total},
     }
 

@@ -22,7 +22,7 @@ from . import auth, control, routes
 from .api import OPERATIONS, Ctx
 from .config import build_config
 from .errors import RATE_LIMIT_MSG, ApiError, envelope, reason
-from .state import SandboxState, iso_now
+from .state import LIST_FAULT_KINDS, SandboxState, iso_now
 
 CONTROL_PREFIX = "/__sandbox__"
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
@@ -100,6 +100,8 @@ def api_request(state, raw_path, raw_qs):
         if fault["kind"] == "delay":
             time.sleep(fault["seconds"])  # outside the lock: other requests go on
             fault = None
+        elif fault["kind"] in LIST_FAULT_KINDS:
+            entry["list_fault"], fault = fault, None  # changes the paging, not the answer
         elif not fault["apply"]:
             return answer_fault(state, entry, fault)
 
@@ -136,6 +138,7 @@ def process(state, match, method, query, entry):
             body = (parse_body(allow_empty=match.kind == "cl_list")
                     if method in ("POST", "PUT") else None)
             ctx = Ctx(state, match, account, query, body)
+            ctx.list_fault = entry.pop("list_fault", None)
             status, payload = OPERATIONS[match.kind](ctx)
             return status, payload, {}
         except ApiError as exc:

@@ -10,6 +10,8 @@ Two kinds of settings:
 import copy
 import datetime as dt
 
+from . import validation
+
 # Values from the seed pages (delete-sms-campaign.txt), so the docs' samples just work.
 DEFAULT_CLIENT_ID = "cs-sandbox-0000-0000-0000-000000000000"
 DEFAULT_CLIENT_SECRET = "sandbox-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
@@ -51,6 +53,8 @@ RUNTIME_DEFAULTS = {
     # "documented" casing of result statuses, "lower" for per-contact results and analytics,
     # "lower_all" also for the campaign status in every answer (API §8.4, §8.5).
     "status_case": "documented",
+    # What answers show for a status instead ({"Active": "Rerun"}, or a name no document knows).
+    "shown_statuses": {},
     # interactionDetails ?offset= counts pages ("number of pages to skip", as documented) or items.
     "analytics_offset": "pages",
     # Voice campaigns that may be Active at once in an account (UI guide FAQ: 50).
@@ -158,14 +162,19 @@ def merge_runtime(current, patch):
 
 _CHOICES = {
     "add_contacts_answer": ("in_progress", "queued", "by_query"),
-    "status_case": ("documented", "lower", "lower_all"),
+    "status_case": ("documented", "lower", "lower_all", "upper_all"),
     "analytics_offset": ("pages", "items"),
 }
 
 
 def _check_setting(key, value, current):
     """Validate one of the contacts, dialing and results settings; return the value to store."""
-    if key in _CHOICES:
+    if key == "shown_statuses":
+        if not isinstance(value, dict) or not all(
+                k in validation.STATUSES and isinstance(v, str) and v for k, v in value.items()):
+            raise ValueError("shown_statuses must map statuses (%s) to non-empty strings"
+                             % ", ".join(validation.STATUSES))
+    elif key in _CHOICES:
         if value not in _CHOICES[key]:
             raise ValueError("%s must be one of %s" % (key, ", ".join(_CHOICES[key])))
     elif key in ("contacts_delay", "dial_rate"):

@@ -23,6 +23,9 @@ from .seed import (CONTACT_LIST_SANDBOX_KEYS, CONTACT_LIST_TEMPLATE, SANDBOX_KEY
 
 LOG_LIMIT = 50000  # oldest entries are dropped past this; seq numbers keep counting
 FAULT_KINDS = ("status", "delay", "drop", "malformed")
+# Faults that change how a list call pages instead of answering for it (api.list_campaigns).
+LIST_FAULT_KINDS = ("endless_pages", "shift_pages")
+FAULT_KINDS += LIST_FAULT_KINDS
 SCHEDULED = ("Scheduled", "Rescheduled")
 
 
@@ -175,8 +178,12 @@ class SandboxState:
         self.config = new
 
     def shown_status(self, status):
-        """A campaign status as answers show it (status_case lower_all: lower case)."""
-        return status.lower() if self.config["status_case"] == "lower_all" else status
+        """A campaign status as answers show it: renamed by shown_statuses (an unknown or UI-only
+        name), then lower_all: lower case, upper_all: upper case."""
+        status = self.config["shown_statuses"].get(status, status)
+        if self.config["status_case"] == "lower_all":
+            return status.lower()
+        return status.upper() if self.config["status_case"] == "upper_all" else status
 
     def business_now(self):
         """'Now' for the schedule rule: the ``now`` config, else real UTC (naive)."""
@@ -999,6 +1006,9 @@ class SandboxState:
                     continue
                 if m.get("path_contains") and m["path_contains"] not in raw_path:
                     continue
+                if fault["after"] > 0:  # let this many matching requests through first
+                    fault["after"] -= 1
+                    continue
                 fault["count"] -= 1
                 if fault["count"] <= 0:
                     self.faults.remove(fault)
@@ -1038,7 +1048,8 @@ def check_fault(fault):
     """Validate and fill defaults of one fault spec; raises ValueError."""
     if not isinstance(fault, dict):
         raise ValueError("each fault must be an object")
-    allowed = {"kind", "count", "match", "status", "retry_after", "body", "seconds", "apply"}
+    allowed = {"kind", "count", "match", "status", "retry_after", "body", "seconds", "apply", "after",
+               "complete", "insert"}
     extra = set(fault) - allowed
     if extra:
         raise ValueError("unknown fault key(s): %s" % ", ".join(sorted(extra)))
@@ -1046,7 +1057,16 @@ def check_fault(fault):
     if kind not in FAULT_KINDS:
         raise ValueError("fault kind must be one of %s" % ", ".join(FAULT_KINDS))
     out = {"kind": kind, "count": fault.get("count", 1), "match": fault.get("match") or {},
-           "apply": fault.get("apply", False)}
+           "apply": fault.get("apply", False), "after": fault.get("after", 0)}
+    if not validation.is_int(out["after"]) or out["after"] < 0:
+        raise ValueError("fault after must be an integer >= 0")
+    if kind == "shift_pages":
+        for key in ("complete", "insert"):
+            out[key] = fault.get(key, 0)
+            if not validation.is_int(out[key]) or not 0 <= out[key] <= 1000:
+                raise ValueError("fault %s must be an integer 0..1000" % key)
+    elif "complete" in fault or "insert" in fault:
+        raise ValueError("complete and insert apply to shift_pages faults only")
     if not validation.is_int(out["count"]) or out["count"] < 1:
         raise ValueError("fault count must be an integer >= 1")
     if not isinstance(out["match"], dict) or set(out["match"]) - {"method", "operation",

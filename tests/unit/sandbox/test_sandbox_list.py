@@ -138,3 +138,60 @@ def test_pages_cover_everything_once(limit, order, field):
         page += 1
     assert len(seen) == 23 and len(set(seen)) == 23
     assert page == -(-23 // limit)
+
+
+# -- faults that break paging (issue 17): endless_pages, shift_pages --------------------------------
+
+def add_faults(api, *faults):
+    r = api.control("POST", "/faults", {"faults": list(faults)})
+    assert r.status_code == 200, r.get_json()
+    return r
+
+
+def test_endless_pages_ignores_skip_and_always_says_more(api):
+    add_faults(api, {"kind": "endless_pages", "count": 3, "match": {"operation": "list_campaigns"}})
+    first = api.list({"type": "voice", "limit": 2, "skip": 0}).get_json()["data"]
+    second = api.list({"type": "voice", "limit": 2, "skip": 2}).get_json()["data"]
+    assert first["hasMore"] and second["hasMore"] and second["skip"] == 2
+    assert [c["_id"] for c in first["results"]] == [c["_id"] for c in second["results"]]
+    last = api.list({"type": "voice", "limit": 50, "skip": 0}).get_json()["data"]
+    assert last["hasMore"] and last["totalResults"] == 6  # the total stays the true one
+    assert not api.list({"type": "voice", "limit": 50}).get_json()["data"]["hasMore"]  # used up
+
+
+def test_shift_pages_completes_the_top_running_ones_and_inserts_new_ones_after_the_first_call(api):
+    assert api.control("POST", "/reset", {"seed": "empty"}).status_code == 200
+    for n in range(4):
+        r = api.control("POST", "/campaigns", {"type": "voice", "name": "Run %d" % n, "status": "Active",
+                                                "createdAt": "2030-01-0%dT00:00:00.000Z" % (n + 1)})
+        assert r.status_code == 201
+    add_faults(api, {"kind": "shift_pages", "after": 1, "complete": 2, "insert": 1,
+                     "match": {"operation": "list_campaigns"}})
+    body = {"type": "voice", "limit": 2, "filters": {"status": ["Active"]}}
+    first = api.list(dict(body, skip=0)).get_json()["data"]
+    assert [c["name"] for c in first["results"]] == ["Run 3", "Run 2"] and first["totalResults"] == 4
+    second = api.list(dict(body, skip=2)).get_json()["data"]
+    # Run 3 and Run 2 completed and a new one is on top: Run 1 slid onto page 1 and is never read
+    assert [c["name"] for c in second["results"]] == ["Run 0"] and second["totalResults"] == 3
+    names = [c["name"] for c in api.list(dict(body, skip=0, limit=50)).get_json()["data"]["results"]]
+    assert names[0].startswith("Shifted ") and names[1:] == ["Run 1", "Run 0"]
+
+
+@pytest.mark.parametrize("fault,message", [
+    ({"kind": "shift_pages", "complete": -1}, "fault complete must be an integer 0..1000"),
+    ({"kind": "status", "insert": 1}, "complete and insert apply to shift_pages faults only"),
+    ({"kind": "drop", "after": "x"}, "fault after must be an integer >= 0"),
+])
+def test_paging_fault_options_are_checked(api, fault, message):
+    r = api.control("POST", "/faults", {"faults": [fault]})
+    assert r.status_code == 400 and message in r.get_json()["error"]
+
+
+def test_statuses_shown_renamed_and_upper_case(api):
+    r = api.control("POST", "/campaigns", {"type": "voice", "name": "Halted One", "status": "Stopped"})
+    cid = r.get_json()["_id"]
+    api.configure(shown_statuses={"Stopped": "Halted"}, status_case="upper_all")
+    shown = {c["_id"]: c["status"] for c in api.list({"type": "voice"}).get_json()["data"]["results"]}
+    assert shown[cid] == "HALTED" and all(s == s.upper() for s in shown.values())
+    assert api.status(cid).get_json()["data"]["status"] == "HALTED"
+    assert api.control("POST", "/config", {"shown_statuses": {"Nope": "x"}}).status_code == 400
