@@ -58,6 +58,10 @@ GROUPS = [
      'failure paths, ad-hoc, and through ansible-runner; everything the run leaves behind is scanned.'),
     ('tls', '4. TLS', 'A second sandbox serving HTTPS with a self-signed certificate made in the test.'),
     ('audit', '5. Audit trail', 'The audit trail (`audit_log`) under faults and concurrent module runs.'),
+    ('paging', '6. Shifting lists, odd statuses and concurrent runs',
+     'List pages that shift or never end (`shift_pages`, `endless_pages` faults), names shared across types, '
+     'statuses in other spellings, odd answers to a write, and runs on the same campaigns at once on one account '
+     'at 60 requests a minute (requests, HTTP 429s and the time against the rate-limit floor in each row).'),
 ]
 GROUP_KEYS = [g[0] for g in GROUPS]
 
