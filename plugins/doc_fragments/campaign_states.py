@@ -34,7 +34,12 @@ options:
       - V(stopped) stops the campaign (API C(trigger=stop)) when it is running, that is C(Active) or C(Paused)
         (C(Paused) keeps its place in the contact list and can resume, so it still counts as running). Any other
         status (C(Ready), C(Stopped), C(Completed), C(Preparing), C(Scheduled)) is left alone; a schedule stays on.
+      - Statuses compare without regard to case (C(ACTIVE), C(active)); the UI's C(Rerun) and C(Run as Emergency),
+        and C(Running), count as running. A status the collection does not know counts as possibly running, with
+        a warning: V(stopped) stops it, V(started) refuses it, and V(absent) refuses it unless O(force=true).
       - V(absent) deletes the campaign when it exists. A running or scheduled campaign is refused unless O(force=true).
+        When it disables a schedule first, it refuses (before any write) a name that another campaign of either
+        type also has, since the schedule API takes only a name; that check lists both types (2 more requests).
     type: str
     required: true
     choices: [present, started, stopped, absent]
@@ -80,4 +85,12 @@ options:
     type: str
     default: documented
     choices: [api, campaign, documented, v1]
+notes:
+  - "Concurrent runs on the same campaign (two AWX jobs, forks, an emergency stop from two places): on one
+    controller, writes to one campaign take a lock per account and campaign, kept next to the pacing state in
+    C(~/.ansible/tmp/koreai.campaign). A run that gets the lock after another process wrote the campaign reads
+    its status first (one more request) and sends nothing when it is already as wanted. On any controller, a
+    start or stop that the API refuses as already done (HTTP 409, or a message that says C(already)) after a
+    stale read is read back, and when the campaign shows the wanted status the task is ok, not changed, and
+    not failed."
 '''

@@ -20,6 +20,20 @@ description:
     the wanted status.
   - A failure on one campaign is reported in its entry and the others go on; the task fails at the end
     if any campaign failed.
+  - "Confirmation: the list call pages by offset, so a campaign that changes while the pages are read can be
+    listed twice (it is acted on once) or missed. After the writes (or when a type took more than one page to
+    list), the selection is listed again, one more list call per type and 100 campaigns; any matching campaign
+    that still needs the write gets it then, and the list is repeated, at most 3 times in all. A campaign that
+    is still not confirmed in the wanted state after that is listed in RV(unconfirmed), by name and ID, and
+    the task fails: an emergency stop never reports success while a selected campaign may still run."
+  - "Requests: one list call per type and 100 campaigns, one write per campaign that needs it, the list calls
+    of O(wait=true), and the confirming list calls above. With nothing to write and one page per type, the
+    first list is all."
+  - A list that repeats a page, or holds more campaigns than its own total, fails the task before any write
+    (a server that ignores the page asked for).
+  - Statuses compare without regard to case; C(Rerun), C(Run as Emergency) and statuses the collection does
+    not know count as (possibly) running, so V(stopped) stops them. Entries the API lists without an ID are
+    reported as failed by name; nothing is sent for them.
   - For the statuses each state acts on, see M(koreai.campaign.voice_campaign). Campaigns still
     C(Preparing) are not started by this module (use M(koreai.campaign.voice_campaign), which waits).
 author:
@@ -96,6 +110,14 @@ options:
 notes:
   - At least one of O(campaign_ids), O(names), O(name_pattern) and O(status) is required, so that a task
     never acts on every campaign of an account by omission.
+  - "Two bulk runs on the same campaigns at once (say two emergency stops from two AWX jobs): on one
+    controller each write takes a lock per account and campaign; a run that finds a campaign written by
+    another run meanwhile reads its status (one request) and sends nothing when it is already as wanted.
+    A stop or start that the API refuses as already done (HTTP 409, or C(already) in the message) after a
+    stale read is read back the same way. Such a campaign is reported with C(changed=false) and not failed,
+    so both runs end ok and each campaign gets one write."
+  - When a campaign fails after other writes were accepted, the failed result still says C(changed=true)
+    and lists those writes in C(accepted_writes).
 seealso:
   - module: koreai.campaign.voice_campaign
   - module: koreai.campaign.sms_campaign
@@ -181,8 +203,23 @@ failed_ids:
   type: list
   elements: str
   sample: []
+unconfirmed:
+  description:
+    - The selected campaigns that could not be confirmed in the wanted state by listing again after the
+      writes (see the description); the task fails when there is any. Each has C(id), C(name), C(type) and
+      the C(status) last listed.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"id": "cd-5c2f9e1-4b7a-4d3e-9f21-8a6b0c4xxxxx", "name": "Renewals", "type": "voice", "status": "Active"}]
+accepted_writes:
+  description: When the task fails, the writes the API accepted before (the task then says C(changed=true)).
+  returned: on failure, when any write was accepted
+  type: list
+  elements: str
+  sample: ["stop campaign 'Renewals' (cd-5c2f9e1-4b7a-4d3e-9f21-8a6b0c4xxxxx)"]
 msg:
-  description: A one-line summary.
+  description: A one-line summary; names the unconfirmed campaigns, if any.
   returned: always
   type: str
   sample: 2 of 5 campaigns stopped

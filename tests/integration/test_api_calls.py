@@ -38,13 +38,14 @@ def test_calls_per_operation(ansible, sandbox):
         ({'koreai.campaign.sms_campaign': {'campaign_id': STOPPED_ID, 'state': 'stopped'}}, 1, 0),
         ({'koreai.campaign.campaign_schedule': {'campaign': 'Calls Schedule', 'campaign_type': 'sms',
                                                 'state': 'disabled'}}, 1, 0),
+        # the sms list, the voice list (no campaign of the other type may share the name), the write
         ({'koreai.campaign.campaign_schedule': {'campaign': 'Calls Schedule', 'campaign_type': 'sms',
                                                 'recurrence': 'daily', 'start': '2026-01-27 18:29:00',
-                                                'end': '2099-01-01 00:00:00'}}, 2, 1),
+                                                'end': '2099-01-01 00:00:00'}}, 3, 1),
         ({'koreai.campaign.campaign_schedule': {'campaign': 'Calls Schedule', 'state': 'disabled'}}, 3, 1),
-        # the two started above are running: one list call, two stops
+        # the two started above are running: one list call, two stops, the confirming list call
         ({'koreai.campaign.campaign_bulk': {'state': 'stopped', 'campaign_type': 'voice',
-                                            'name_pattern': '^Calls', 'wait': False}}, 3, 2),
+                                            'name_pattern': '^Calls', 'wait': False}}, 4, 2),
         ({'koreai.campaign.campaign_bulk': {'state': 'stopped', 'campaign_type': 'voice',
                                             'name_pattern': '^Calls'}}, 1, 0),
     ]
@@ -101,4 +102,32 @@ def test_calls_of_contacts_results_waits_and_checks(ansible, sandbox, tmp_path):
     for (task, calls, writes), result in zip(cases, results):
         assert not result.get('failed'), (task, result.get('msg'))
         assert result['api_calls'] == calls, (task, result['api_calls'], calls)
+    assert len([r for r in log if r['write']]) == sum(case[2] for case in cases)
+
+
+def test_calls_of_bulk_confirmation_and_shared_names(ansible, sandbox):
+    """campaign_bulk lists again after its writes; a schedule change reads the other type for its name."""
+    control = sandbox.control
+    for n in range(3):
+        control.seed_campaign(type='voice', name='Confirm %d' % n, status='Active')
+    control.seed_campaign(type='sms', name='Confirm Sms', status='Active')
+    control.seed_campaign(type='voice', name='Shared Name', status='Ready')
+    control.seed_campaign(type='sms', name='shared name', status='Ready')
+    cases = [
+        # voice list, sms list, 4 stops, the wait's polls (one list per type), the confirming lists (one per type)
+        ({'koreai.campaign.campaign_bulk': {'state': 'stopped', 'name_pattern': '^Confirm'}}, 10, 4),
+        # nothing to write and one page per type: the first lists only
+        ({'koreai.campaign.campaign_bulk': {'state': 'stopped', 'name_pattern': '^Confirm'}}, 2, 0),
+        # a name a campaign of the other type shares: both lists, refused before any write
+        ({'koreai.campaign.campaign_schedule': {'campaign': 'Shared Name', 'campaign_type': 'voice',
+                                                'recurrence': 'daily', 'start': '2026-01-27 18:29:00',
+                                                'end': '2099-01-01 00:00:00'}}, 2, 0),
+    ]
+    control.clear_log()
+    rc, results, output = ansible.playbook([case[0] for case in cases])
+    log = control.requests_log()
+    assert len(log) == sum(r['api_calls'] for r in results), 'api_calls must count every request sent'
+    for (task, calls, writes), result in zip(cases, results):
+        assert result['api_calls'] == calls, (task, result['api_calls'], calls, result.get('msg'))
+    assert not results[0].get('failed') and not results[1].get('failed') and results[2]['failed']
     assert len([r for r in log if r['write']]) == sum(case[2] for case in cases)
