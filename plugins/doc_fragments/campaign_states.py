@@ -36,7 +36,7 @@ options:
         status (C(Ready), C(Stopped), C(Completed), C(Preparing), C(Scheduled)) is left alone; a schedule stays on.
       - Statuses compare without regard to case (C(ACTIVE), C(active)); the UI's C(Rerun) and C(Run as Emergency),
         and C(Running), count as running. A status the collection does not know counts as possibly running, with
-        a warning: V(stopped) stops it, V(started) refuses it, and V(absent) refuses it unless O(force=true).
+        a warning. V(stopped) stops it, V(started) refuses it, and V(absent) refuses it unless O(force=true).
       - V(absent) deletes the campaign when it exists. A running or scheduled campaign is refused unless O(force=true).
         When it disables a schedule first, it refuses (before any write) a name that another campaign of either
         type also has, since the schedule API takes only a name; that check lists both types (2 more requests).

@@ -23,7 +23,7 @@ description:
   - Because the schedule API takes only a name, and Kore.ai compares names without regard to case, a
     change is refused (also in check mode, before any write) when another campaign of either type has the
     same name, say a voice C(CrossType) and an SMS C(crosstype); the message names both. To know that, the
-    types not yet read for the lookup are listed too: with O(campaign_type) set, a change costs one more
+    types not yet read for the lookup are listed too. With O(campaign_type) set, a change costs one more
     list call (of the other type); without it, both types were listed already.
 author:
   - koreai.campaign maintainers (@koreai-campaign)

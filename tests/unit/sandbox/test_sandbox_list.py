@@ -163,7 +163,7 @@ def test_shift_pages_completes_the_top_running_ones_and_inserts_new_ones_after_t
     assert api.control("POST", "/reset", {"seed": "empty"}).status_code == 200
     for n in range(4):
         r = api.control("POST", "/campaigns", {"type": "voice", "name": "Run %d" % n, "status": "Active",
-                                                "createdAt": "2030-01-0%dT00:00:00.000Z" % (n + 1)})
+                                               "createdAt": "2030-01-0%dT00:00:00.000Z" % (n + 1)})
         assert r.status_code == 201
     add_faults(api, {"kind": "shift_pages", "after": 1, "complete": 2, "insert": 1,
                      "match": {"operation": "list_campaigns"}})

@@ -5,8 +5,6 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
-import pytest
-
 from ansible_collections.koreai.campaign.plugins.modules import campaign_bulk
 
 from ..module_args import patch_module_args
