@@ -31,8 +31,9 @@ def test_emergency_stop_by_pattern_then_idempotent(ansible, sandbox):
     stops = [w for w in writes(sandbox) if w['operation'] == 'trigger']
     assert len(stops) == 7 and len(writes(sandbox)) == 7
     assert not set(quiet) & set(w['campaign_id'] for w in writes(sandbox))
-    # reads: one list call per type, then one poll round per type; the second run lists only
-    assert first['api_calls'] == 2 + 7 + 2 and second['api_calls'] == 2
+    # reads: one list call per type, one poll round per type, then the confirming list call per type;
+    # the second run lists only
+    assert first['api_calls'] == 2 + 7 + 2 + 2 and second['api_calls'] == 2
 
 
 def test_check_mode_is_a_dry_run(ansible, sandbox):
