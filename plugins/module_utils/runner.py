@@ -17,6 +17,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import time
+import uuid
 
 from ansible_collections.koreai.campaign.plugins.module_utils.api import campaign_label
 from ansible_collections.koreai.campaign.plugins.module_utils.errors import (
@@ -77,6 +78,7 @@ class Runner:
         # Per-campaign write locks shared with other module processes (write_lock.py), or None.
         self.locks = locks
         self.started = time.time()
+        self.writer = uuid.uuid4().hex  # names this run's writes in the lock notes
         # Writes the API accepted in this run, so that a later failure still reports the change.
         self.accepted = []
         self.check_mode = check_mode
@@ -139,14 +141,14 @@ class Runner:
         if self.locks is None or not key:
             return self._converging(operation, subject, send, read_back, status_after, converged)
         with self.locks.hold(key, campaign_label(subject)) as lock:
-            if converged is not None and lock.written_since(self.started):
+            if converged is not None and lock.written_since(self.started, self.writer):
                 found = converged()
                 if found.applied:
                     return self._converged(operation, subject, found, 'another run wrote it first')
             try:
                 return self._converging(operation, subject, send, read_back, status_after, converged)
             finally:
-                lock.mark_written()
+                lock.mark_written(self.writer)
 
     def _converging(self, operation, subject, send, read_back, status_after, converged):
         try:

@@ -112,17 +112,21 @@ class HeldLock:
             return {}  # a torn or foreign file: no note
         return note if isinstance(note, dict) else {}
 
-    def written_since(self, when):
-        """Whether a write to this campaign was noted at or after when (epoch seconds)."""
+    def written_since(self, when, by=None):
+        """Whether a write to this campaign was noted at or after when (epoch seconds) by another
+        writer than by (a run's own earlier writes do not count)."""
         if self._fd is None:
             return False
-        written = self._note().get('written')
+        note = self._note()
+        written = note.get('written')
+        if by is not None and note.get('by') == by:
+            return False
         return isinstance(written, (int, float)) and not isinstance(written, bool) and written >= when
 
-    def mark_written(self):
+    def mark_written(self, by=None):
         if self._fd is None:
             return
-        data = json.dumps({'written': self._locks._clock()}).encode('utf-8')
+        data = json.dumps({'written': self._locks._clock(), 'by': by}).encode('utf-8')
         os.lseek(self._fd, 0, os.SEEK_SET)
         os.ftruncate(self._fd, 0)
         os.write(self._fd, data)

@@ -316,3 +316,13 @@ def test_a_write_after_another_wrote_sends_when_the_read_shows_it_is_still_neede
     first.write('stop campaign', CAMPAIGN, stop(client), converged=shows('Stopped'))
     second.write('stop campaign', CAMPAIGN, stop(client), converged=shows('Active'))
     assert len(adapter.requests) == 2 and second.accepted == ["stop campaign 'Renewals' (cd-1)"]
+
+
+def test_a_runs_own_earlier_write_needs_no_read_before_the_next(runner, client, adapter, tmp_path):
+    from ansible_collections.koreai.campaign.plugins.module_utils.write_lock import WriteLocks
+    run = runner(locks=WriteLocks('acct', state_dir=str(tmp_path)))
+    adapter.add(body={'status': 'Stopped'}).add(body={'status': 'Active'})
+    reads = []
+    run.write('stop campaign', CAMPAIGN, stop(client), converged=lambda: reads.append(1) or Found(True, 'x'))
+    run.write('start campaign', CAMPAIGN, stop(client), converged=lambda: reads.append(1) or Found(True, 'x'))
+    assert reads == [] and len(adapter.requests) == 2

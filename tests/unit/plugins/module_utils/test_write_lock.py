@@ -93,3 +93,11 @@ def test_a_symlinked_lock_file_is_not_followed(tmp_path):
         with locks.hold('cd-1'):
             pass
     assert 'cannot open the write lock' in str(info.value) and target.read_text() == 'keep'
+
+
+def test_a_writers_own_earlier_write_does_not_count(tmp_path):
+    locks = write_lock.WriteLocks('acct', state_dir=str(tmp_path))
+    with locks.hold('cd-1') as lock:
+        lock.mark_written('run-a')
+    with locks.hold('cd-1') as lock:
+        assert not lock.written_since(0, 'run-a') and lock.written_since(0, 'run-b') and lock.written_since(0)
