@@ -47,6 +47,11 @@ def campaign_by_name(client, name, campaign_types):
     everything = []
     for campaign_type in campaign_types:
         everything.extend(api_campaigns.list_campaigns(client, campaign_type))
+    return campaign_among(everything, name, campaign_types)
+
+
+def campaign_among(everything, name, campaign_types):
+    """campaign_by_name() within list results already read."""
     wanted = name.lower()
     matches = [c for c in everything if name_key(c) == wanted]
     if len(matches) > 1:

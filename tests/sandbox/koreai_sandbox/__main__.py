@@ -29,7 +29,8 @@ def parse_args(argv=None):
     p.add_argument("--account-id", action="append",
                    help="the account of the --stream-id in the same position (default %s)"
                    % DEFAULT_ACCOUNT_ID)
-    p.add_argument("--seed", default="default", help="default | empty | PATH.json")
+    p.add_argument("--seed", default="default",
+                   help="default | empty | PATH (.json or .yml: a seed, or an export of a tenant)")
     p.add_argument("--mode", choices=("strict", "tolerant"), default="strict")
     p.add_argument("--rate-limit", type=int, default=0, metavar="N",
                    help="requests per minute per account; 0 = off (default)")

@@ -86,8 +86,8 @@ def reset(state, _arg, _query):
     seed = data.get("seed")
     # No file paths over HTTP: the control API is unauthenticated.
     if seed is not None and not isinstance(seed, (list, dict)) and seed not in ("default", "empty"):
-        raise ControlError(400, 'seed must be "default", "empty", a list of campaigns or '
-                                '{"campaigns": [...], "contact_lists": [...]}')
+        raise ControlError(400, 'seed must be "default", "empty", a list of campaigns, '
+                                '{"campaigns": [...], "contact_lists": [...]} or an export')
     state.reset(seed=seed, keep_config=bool(data.get("keep_config", False)))
     return 200, {"ok": True, "campaigns": len(state.all_campaigns())}
 

@@ -303,8 +303,9 @@ DEFAULT_CONTACT_LISTS = [
 def load_seed(spec):
     """Resolve a seed spec to ``(campaign entries, contact-list entries)`` (deep copies).
 
-    ``spec`` is "default", "empty", a path to a JSON file (a list of campaigns, or
-    ``{"campaigns": [...], "contact_lists": [...]}``), a list of campaigns or such a dict.
+    ``spec`` is "default", "empty", a path to a JSON or YAML file (a list of campaigns, or
+    ``{"campaigns": [...], "contact_lists": [...]}``, or an export of a tenant, see
+    export_seed.py), a list of campaigns or such a dict.
     Whatever the spec, the state also creates a list for each name a campaign uses that no
     list has (see SandboxState.ensure_lists).
     """
@@ -314,7 +315,14 @@ def load_seed(spec):
         return [], []
     if isinstance(spec, str):
         with open(spec, encoding="utf-8") as fh:
-            spec = json.load(fh)
+            if spec.endswith((".yml", ".yaml")):
+                import yaml  # only for YAML seeds (exports are YAML vars files)
+                spec = yaml.safe_load(fh)
+            else:
+                spec = json.load(fh)
+    from .export_seed import is_export, seed_from_export  # late: export_seed imports state
+    if is_export(spec):
+        spec = seed_from_export(spec)
     lists = []
     if isinstance(spec, dict):
         unknown = set(spec) - {"campaigns", "contact_lists"}
