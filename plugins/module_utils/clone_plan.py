@@ -20,7 +20,7 @@ from ansible_collections.koreai.campaign.plugins.module_utils.errors import Plan
 from ansible_collections.koreai.campaign.plugins.module_utils.plan import CREATE, change, no_change
 
 # Options a clone may change; experience_flow, queue and machine_detection fill in what the API does not show.
-OVERRIDES = ('description', 'contact_lists', 'dnc_list', 'calling_hours', 'experience_flow', 'queue',
+OVERRIDES = ('description', 'contact_lists', 'dnc_list', 'calling_hours', 'caller_id', 'experience_flow', 'queue',
              'machine_detection')
 
 

@@ -12,7 +12,7 @@ short_description: Create a Kore.ai Contact Center campaign from an existing one
 version_added: 0.1.0
 description:
   - Creates a new voice or SMS campaign with the configuration of an existing one (the source), changing only the
-    options given here (name, contact lists, DNC list, calling hours, description), as the UI's clone does for
+    options given here (name, contact lists, DNC list, calling hours, caller id, description), as the UI's clone does for
     the next cycle of a campaign.
   - The clone gets no schedule, as in the UI; set one with M(koreai.campaign.campaign_schedule). It is not started.
   - The source's configuration is read with the same mapping as the export of M(koreai.campaign.campaign_info), so
@@ -22,10 +22,10 @@ description:
     O(queue)); it never guesses.
   - Idempotent by name. When a campaign named O(name) exists already, nothing is sent and the module says so; it
     does not update that campaign (M(koreai.campaign.voice_campaign) and M(koreai.campaign.sms_campaign) do).
-  - "Request cost: one list call of the source's type (of both types without O(campaign_type) and with O(source)),
-    one GET of the source, and one create; with O(wait=true) also a status poll every few seconds while a new voice
-    campaign is Preparing. With O(source_id) and without O(campaign_type) one more GET comes first, to learn the type.
-    A rerun costs the one list call."
+  - "Request cost: one list call of the source's type (of both types with O(source) and without O(campaign_type)),
+    one GET of the source, and one create: 3 requests; with O(wait=true) also a status poll every few seconds while a
+    new voice campaign is Preparing (3 polls against the sandbox). A rerun sends the reads and no write: 2 requests.
+    With O(source_id) and without O(campaign_type) the GET comes first, to learn the type; the cost is the same."
 author:
   - koreai.campaign maintainers (@koreai-campaign)
 extends_documentation_fragment:
@@ -109,6 +109,10 @@ options:
             description: End time, later than the start.
             type: str
             required: true
+  caller_id:
+    description:
+      - The number the clone calls or sends from, in E.164 form; the source's when not given.
+    type: str
   experience_flow:
     description:
       - The flow name of an agentless voice or advanced SMS clone. Needed when the API shows the source's flow only
@@ -269,6 +273,7 @@ def main():
             contact_lists=dict(type='list', elements='str'),
             dnc_list=dict(type='str'),
             calling_hours=CALLING_HOURS,
+            caller_id=dict(type='str'),
             experience_flow=dict(type='str'),
             queue=dict(type='str'),
             machine_detection=dict(type='str', choices=['no', 'detect', 'disconnect']),

@@ -98,3 +98,38 @@ def test_ready_token_never_reaches_the_output(adapter, capsys):
     adapter.add(400, {'errors': [{'msg': 'bad token ' + token, 'code': 400}]})
     result, out = run(args, capsys)
     assert result['failed'] and token not in out
+
+
+def test_info_export_reads_each_campaign_and_list_whole(adapter, capsys):
+    listed = dict(VOICE, connection='Renewals Queue')
+    adapter.add(body={'data': {'results': [listed], 'hasMore': False}})
+    full = dict(VOICE, description='Renewal calls', contactLists=['Renewals'], dncLists={'id': 'cl-d', 'name': 'DNC'},
+                priority='4')
+    adapter.add(body={'data': full})
+    adapter.add(body={'data': [{'_id': 'cl-d', 'name': 'DNC'}, {'_id': 'cl-r', 'name': 'Renewals'},
+                               {'_id': 'cl-o', 'name': 'Other'}]})
+    adapter.add(body={'data': {'_id': 'cl-d', 'name': 'DNC', 'description': 'never', 'allowDuplicates': False}})
+    adapter.add(body={'data': {'_id': 'cl-r', 'name': 'Renewals', 'description': 'due', 'allowDuplicates': True}})
+    result, dummy = run(dict(CONNECTION, campaign_type='voice', export=True), capsys)
+    assert result['api_calls'] == 5 and not result['changed']
+    export = result['export']
+    assert [c['name'] for c in export['contact_lists']] == ['DNC', 'Renewals'], 'a filtered export: the lists it uses'
+    assert export['voice_campaigns'][0]['queue'] == 'Renewals Queue' and export['voice_campaigns'][0]['priority'] == 4
+    assert export['sms_campaigns'] == [] and 'observed' not in export
+
+
+def test_info_export_run_state_needs_export(adapter, capsys):
+    result, dummy = run(dict(CONNECTION, export_run_state=True), capsys)
+    assert result['failed'] and 'export=true' in result['msg'] and adapter.requests == []
+
+
+def test_info_name_pattern_is_checked_before_any_request(adapter, capsys):
+    result, dummy = run(dict(CONNECTION, name_pattern='('), capsys)
+    assert result['failed'] and 'regular expression' in result['msg'] and adapter.requests == []
+
+
+def test_info_name_pattern_filters(adapter, capsys):
+    adapter.add(body={'data': {'results': [VOICE, dict(VOICE, _id='cd-3', name='Other', lname='other')],
+                               'hasMore': False}})
+    result, dummy = run(dict(CONNECTION, campaign_type='voice', name_pattern='^Ren'), capsys)
+    assert [c['id'] for c in result['campaigns']] == ['cd-1']
