@@ -173,4 +173,3 @@ def build_export(campaigns, contact_lists, listed=None, run_state=False):
     if run_state:
         export['observed'] = observed
     return export
-

@@ -17,7 +17,7 @@ description:
     (C(_id) or C(id)).
   - With O(campaign_id) it reads one campaign (one request); otherwise it lists every page of each
     requested type (one request per 100 campaigns and type).
-  - With O(export=true) it also returns the tenant as code (RV(export)): each campaign's configuration in
+  - With O(export=true) it also returns the tenant as code (RV(export)), that is each campaign's configuration in
     exactly the options M(koreai.campaign.voice_campaign) and M(koreai.campaign.sms_campaign) take with
     C(state=present), and each contact list in the options M(koreai.campaign.contact_list) takes. What the API
     does not show back is named in C(export.unexported), never guessed. Contacts are never exported.
@@ -77,8 +77,8 @@ options:
     default: false
   export_run_state:
     description:
-      - With O(export=true), also return C(export.observed): each campaign's id, status and schedule flags and each
-        list's id, as seen now. M(koreai.campaign.campaign_clone) does not need it; a twin of the tenant
+      - With O(export=true), also return C(export.observed), that is each campaign's id, status and schedule flags and
+        each list's id, as seen now. M(koreai.campaign.campaign_clone) does not need it; a twin of the tenant
         (C(koreai.campaign.rehearse)) does. It changes as campaigns run, so leave it off for files kept in git.
     type: bool
     default: false

@@ -57,8 +57,8 @@ TENANT = {
 }
 
 
-def _seed(sandbox, tenant=TENANT):
-    seed = copy.deepcopy(tenant)
+def _seed(sandbox, tenant=None):
+    seed = copy.deepcopy(tenant or TENANT)
     for campaign in seed['campaigns']:
         if campaign.get('queue_name') is None:
             campaign.pop('queue_name', None)

@@ -98,8 +98,9 @@ def request_lines(log):
         query = entry.get("query_string")
         target = entry.get("path") + ("?" + query if query else "")
         flag = " [write]" if entry.get("write") else ""
+        body = shown_body(entry) if entry.get("write") else ""
         lines.append("%3d. %-6s %s -> %s%s%s" % (n, entry.get("method"), target, entry.get("status_code"),
-                                                flag, shown_body(entry) if entry.get("write") else ""))
+                                                 flag, body))
     return lines
 
 

@@ -37,9 +37,8 @@ def test_an_existing_clone_is_left_alone():
 
 def test_calling_hours_override_is_validated():
     with pytest.raises(ValidationError):
-        cp.plan_clone(API_VOICE, 'voice', 'X', LISTED, None,
-                      dict(NO_OVERRIDES, calling_hours={'timezone': 'UTC', 'days': [{'day': 'mon', 'start': '5:00 PM',
-                                                                                      'end': '9:00 AM'}]}))
+        backwards = {'timezone': 'UTC', 'days': [{'day': 'mon', 'start': '5:00 PM', 'end': '9:00 AM'}]}
+        cp.plan_clone(API_VOICE, 'voice', 'X', LISTED, None, dict(NO_OVERRIDES, calling_hours=backwards))
 
 
 def test_what_the_api_does_not_show_must_be_given():
