@@ -65,7 +65,7 @@ def test_rehearse_decommission_matches_the_real_run(ansible, sandbox, tmp_path):
     assert 'secret' not in snapshot.lower() and sandbox.config['client_secret'] not in output
     # What the rehearsal shows: the requests in order, and the tenant before and after as a diff.
     report = (tmp_path / 'rehearsal' / 'report.txt').read_text()
-    assert 'would send these 7 requests to the tenant, in order (3 writes)' in report
+    assert 'would send these 9 requests to the tenant, in order (3 writes)' in report
     assert '-  Weekly Satisfaction Survey Calls:' in report and '-  Interactive Support SMS Campaign:' in report
     assert '-    status: Scheduled' in report
     assert [r['operation'] for r in rehearsed if r['write']] == ['schedule_disable', 'delete_campaign', 'delete_campaign']
