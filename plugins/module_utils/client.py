@@ -24,6 +24,7 @@ try:
     import requests
     import requests.exceptions
     HAS_REQUESTS = True
+    import urllib3.exceptions
 except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
@@ -50,6 +51,8 @@ DEFAULT_HOST = 'https://platform.kore.ai'
 DEFAULT_TIMEOUT = 30
 # Kore.ai rejects a token with a jti whose exp is more than an hour ahead; stay well inside it.
 TOKEN_LIFETIME = 600
+# Bytes asked for per read of a response body; each read is bounded by the time left to the deadline.
+BODY_CHUNK = 65536
 # The rate limit's status code is undocumented; these are the documented messages.
 RATE_LIMIT_MESSAGES = (
     "exceeded the per-minute rate limit",
@@ -272,17 +275,29 @@ class KoreaiClient:
         if self.pacer is not None:
             self.pacer.acquire()
         self.last_status = None
+        # timeout is a deadline for the whole request: connect, headers and every byte of the body.
+        deadline = time.monotonic() + self.timeout
         try:
             self.calls += 1
             response = self.session.request(
                 method, url, data=data, headers=self.headers(with_body),
-                timeout=self.timeout, verify=self.verify, allow_redirects=False)
+                timeout=self.timeout, verify=self.verify, allow_redirects=False, stream=True)
         except requests.exceptions.RequestException as exc:
             return self._transport_failure(exc, where)
-        status = self.last_status = response.status_code
-        text = response.text
         try:
-            payload = response.json() if text.strip() else None
+            text = _decode(response, read_body(response, deadline))
+        except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+            response.close()  # a half-read connection cannot be reused
+            if time.monotonic() >= deadline:
+                return Failure(NO_ANSWER, 'no complete response from %s within %s seconds (the timeout is a '
+                                          'deadline for the whole request)' % (self.host, self.timeout))
+            return self._transport_failure(exc, where)
+        release = getattr(response.raw, 'release_conn', None)
+        if release is not None:
+            release()  # read to the end: the connection goes back to the pool for the next request
+        status = self.last_status = response.status_code
+        try:
+            payload = json.loads(text) if text.strip() else None
             decoded = True
         except ValueError:
             payload = None
@@ -324,6 +339,46 @@ class KoreaiClient:
         if isinstance(exc, requests.exceptions.Timeout):
             return Failure(NO_ANSWER, 'no response from %s within %s seconds' % (self.host, self.timeout))
         return Failure(NO_ANSWER, 'no response from %s: %s' % (self.host, type(exc).__name__))
+
+
+def read_body(response, deadline):
+    """The whole body of a streamed response, or an error once the monotonic deadline has passed.
+
+    A server trickling its answer a byte at a time must not hold a task past its timeout: each
+    socket read waits only for the time left, and the deadline is checked between reads."""
+    raw = response.raw
+    if getattr(raw, 'read', None) is None:  # a transport adapter that answered from memory
+        return response.content
+    # urllib3 2 read1() makes at most one socket read; 1.26 has only read(), which fills the chunk.
+    read = getattr(raw, 'read1', None) or raw.read
+    chunks = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise urllib3.exceptions.ReadTimeoutError(None, None, 'deadline passed while reading the body')
+        _limit_next_read(raw, remaining)
+        chunk = read(BODY_CHUNK)
+        if not chunk:
+            return b''.join(chunks)
+        chunks.append(chunk)
+
+
+def _limit_next_read(raw, seconds):
+    """Let the next socket read wait at most seconds (no-op where the socket is out of reach)."""
+    sock = getattr(getattr(raw, '_connection', None), 'sock', None) or getattr(
+        getattr(getattr(getattr(raw, '_fp', None), 'fp', None), 'raw', None), '_sock', None)
+    if sock is not None and hasattr(sock, 'settimeout'):
+        sock.settimeout(max(0.001, seconds))
+
+
+def _decode(response, body):
+    """The body as text: the charset the answer names, else UTF-8 (JSON's encoding)."""
+    if isinstance(body, str):
+        return body
+    try:
+        return body.decode(response.encoding or 'utf-8', errors='replace')
+    except LookupError:  # a charset Python does not know
+        return body.decode('utf-8', errors='replace')
 
 
 def _short(exc):

@@ -379,3 +379,95 @@ class TestTransport:
         with pytest.raises(KoreaiError) as info:
             client_lib.KoreaiClient('https://x', 's', 'a', token='t')
         assert '"requests" is required' in str(info.value)
+
+
+class _LocalServer:
+    """A tiny HTTP/1.1 server on 127.0.0.1: every answer's body is sent one byte every `pause` seconds."""
+
+    def __init__(self, body=b'{"data": {}}', pause=0.0):
+        import socket
+        import threading
+        self.body, self.pause = body, pause
+        self.connections = 0
+        self.sock = socket.socket()
+        self.sock.bind(('127.0.0.1', 0))
+        self.sock.listen(8)
+        self.url = 'http://127.0.0.1:%d' % self.sock.getsockname()[1]
+        self.stopped = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        import threading
+        while not self.stopped.is_set():
+            try:
+                conn, dummy = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn):
+        with conn:
+            reader = conn.makefile('rb')
+            while not self.stopped.is_set():
+                line = reader.readline()
+                if not line:
+                    return
+                while reader.readline() not in (b'\r\n', b'\n', b''):
+                    pass
+                conn.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n'
+                             % len(self.body))
+                for n in range(len(self.body)):
+                    if self.stopped.wait(self.pause):
+                        return
+                    try:
+                        conn.sendall(self.body[n:n + 1])
+                    except OSError:
+                        return
+
+    def close(self):
+        self.stopped.set()
+        self.sock.close()
+
+
+@pytest.fixture
+def local_server():
+    servers = []
+
+    def start(**kwargs):
+        servers.append(_LocalServer(**kwargs))
+        return servers[-1]
+    yield start
+    for server in servers:
+        server.close()
+
+
+class TestDeadline:
+    def test_a_trickling_body_fails_at_the_timeout_not_per_read(self, local_server):
+        # 40 bytes, one every 0.2 s: 8 s in all, while each read waits far less than the 1 s timeout.
+        server = local_server(body=b'{"data": {"name": "trickled slowly"}}   ', pause=0.2)
+        client = client_lib.KoreaiClient(server.url, STREAM, ACCOUNT, CLIENT_ID, SECRET, timeout=1.0, retries=0)
+        started = time.monotonic()
+        with pytest.raises(KoreaiApiError) as info:
+            client.request('GET', PATH, 'get campaign')
+        assert time.monotonic() - started < 2.0
+        assert 'no complete response' in str(info.value) and 'within 1.0 seconds' in str(info.value)
+
+    def test_a_write_whose_body_trickles_past_the_deadline_has_an_unknown_outcome(self, local_server):
+        server = local_server(body=b'{"status": "Stopped"}          ', pause=0.2)
+        client = client_lib.KoreaiClient(server.url, STREAM, ACCOUNT, CLIENT_ID, SECRET, timeout=1.0, retries=3)
+        with pytest.raises(KoreaiUnknownOutcome):
+            client.request('POST', PATH, 'stop', body={}, write=True)
+        assert client.calls == 1
+
+    def test_a_body_within_the_deadline_is_read_whole_and_the_connection_reused(self, local_server):
+        server = local_server(body=b'{"data": {"name": "' + b'x' * 200000 + b'"}}')
+        client = client_lib.KoreaiClient(server.url, STREAM, ACCOUNT, CLIENT_ID, SECRET, timeout=5.0)
+        for dummy in range(3):
+            assert len(client.request('GET', PATH, 'get campaign')['data']['name']) == 200000
+        assert server.connections == 1
+
+    def test_a_slow_body_that_ends_before_the_deadline_is_accepted(self, local_server):
+        server = local_server(body=b'{"a": 1}', pause=0.05)
+        client = client_lib.KoreaiClient(server.url, STREAM, ACCOUNT, CLIENT_ID, SECRET, timeout=3.0, retries=0)
+        assert client.request('GET', PATH, 'get campaign') == {'a': 1}
