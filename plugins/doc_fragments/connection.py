@@ -67,7 +67,10 @@ options:
     type: path
   timeout:
     description:
-      - Seconds to wait for each HTTP response.
+      - Seconds each HTTP request may take in all, as a deadline: connecting, the response headers and
+        every byte of the body. A server that trickles its answer cannot hold a task past it.
+      - The deadline is per request (per attempt); retries and their waits, and waiting for a status, come on top.
+      - A write whose deadline passes has an unknown outcome; it is not resent, the module reads the campaign back.
       - If not set, the environment variable E(KOREAI_TIMEOUT) is used.
     type: float
     default: 30
@@ -76,6 +79,10 @@ options:
       - How many times to retry a request that is safe to retry. Connections that were refused and
         answers of HTTP 429 (after the C(Retry-After) time when the API sends one) are retried for every
         request; timeouts and HTTP 502, 503 and 504 only for reads.
+      - Waits double from half a second, up to 60 seconds each. An HTTP 429 without a usable C(Retry-After)
+        (the API documents none; a negative, infinite or unreadable value or a date in the past counts as none)
+        is retried more often when needed, until the waits add up to more than the account's 60-second rate
+        window (about 64 seconds, 8 attempts), so the window has freed before the module gives up. V(0) retries nothing.
       - A write (start, stop, delete, schedule) whose outcome is unknown is never resent; the module reads
         the campaign back and decides from what it sees.
       - If not set, the environment variable E(KOREAI_RETRIES) is used.

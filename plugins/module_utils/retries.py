@@ -11,7 +11,9 @@ write is unknown, and how long to wait before the next attempt or whether to giv
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import datetime
 import email.utils
+import math
 import random
 import time
 
@@ -19,6 +21,10 @@ DEFAULT_RETRIES = 4
 MAX_RETRY_WAIT = 60
 # Reads are retried on these; a write that gets one may have been applied and is read back instead.
 READ_RETRY_STATUSES = (502, 503, 504)
+# The API's rate window (60 s per account) plus a second's margin. A 429 without a usable Retry-After
+# (the real API documents none) is retried until the waits add up to more than this, so the oldest
+# request of a full window has left it before the last attempt, whatever `retries` says.
+RATE_WINDOW = 61.0
 
 # The kinds of Failure.
 NOT_SENT = 'not sent'           # refused connection, DNS, connect timeout: the server saw nothing
@@ -58,33 +64,58 @@ class RetryPolicy:
     def backoff(self, attempt):
         return min(self.max_wait, (2 ** attempt) * 0.5 + self._jitter())
 
+    def rate_limit_retries(self):
+        """Retries of a 429 without Retry-After: as many as `retries`, and at least enough for the
+        backoff (without jitter, which only adds) to outlast the rate window. None when retries is 0."""
+        if self.retries == 0:
+            return 0
+        needed, waited = 0, 0.0
+        while waited <= RATE_WINDOW:
+            waited += min(self.max_wait, (2 ** needed) * 0.5)
+            needed += 1
+        return max(self.retries, needed)
+
     def wait_before_retry(self, attempt, failure, write):
         """Seconds to wait before attempt number attempt + 1, or None to give up now."""
-        if self.outcome_unknown(failure, write) or attempt >= self.retries:
+        if self.outcome_unknown(failure, write):
+            return None
+        if failure.kind == RATE_LIMITED and failure.retry_after is None:
+            return self.backoff(attempt) if attempt < self.rate_limit_retries() else None
+        if attempt >= self.retries:
             return None
         if failure.kind == RATE_LIMITED:
-            if failure.retry_after is not None:
-                return min(failure.retry_after, self.max_wait)
-            return self.backoff(attempt)
+            return min(failure.retry_after, self.max_wait)
         if failure.kind == SERVER_ERROR and failure.status not in READ_RETRY_STATUSES:
             return None
         return self.backoff(attempt)
 
 
 def retry_after_seconds(value, now=None):
-    """Seconds to wait from a Retry-After header (delta seconds or HTTP date); None when absent or unreadable."""
+    """Seconds to wait from a Retry-After header (delta seconds or an HTTP date in the future).
+
+    None, so that the backoff schedule applies, when the header is absent or says nothing usable:
+    a negative, infinite or NaN number, garbage, or a date that is not in the future. None of
+    these may mean "retry at once" against a full rate window."""
     if value is None:
         return None
     value = str(value).strip()
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        pass
+        seconds = None
+    else:
+        return seconds if math.isfinite(seconds) and seconds >= 0 else None
     try:
         parsed = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if parsed is None:
         return None
+    if parsed.tzinfo is None:  # an HTTP date is GMT; a zone-less one is read as such
+        parsed = parsed.replace(tzinfo=datetime.timezone.utc)
     now = time.time() if now is None else now
-    return max(0.0, parsed.timestamp() - now)
+    try:
+        ahead = parsed.timestamp() - now
+    except (OverflowError, OSError, ValueError):
+        return None
+    return ahead if ahead > 0 else None

@@ -102,10 +102,16 @@ def api_request(state, raw_path, raw_qs):
             fault = None
         elif fault["kind"] in LIST_FAULT_KINDS:
             entry["list_fault"], fault = fault, None  # changes the paging, not the answer
+        elif fault["kind"] == "trickle":
+            pass  # processed normally; only the answer's body is slow
         elif not fault["apply"]:
             return answer_fault(state, entry, fault)
 
     status, payload, headers = process(state, match, method, query, entry)
+    if fault and fault["kind"] == "trickle":
+        entry["status_code"] = status
+        state.record(entry)
+        return trickled_response(status, payload, headers, fault["seconds"])
     if fault:  # apply:true: the request took effect, the client sees the fault
         entry["processed_status_code"] = status
         return answer_fault(state, entry, fault)
@@ -239,6 +245,21 @@ def answer_fault(state, entry, fault):
         return json_response(status, body, headers)
     msg = RATE_LIMIT_MSG if status == 429 else reason(status)
     return json_response(status, envelope(state.config["error_shape"], msg, status), headers)
+
+
+def trickled_response(status, payload, headers, seconds):
+    """The real answer, its headers at once and its body one byte every ``seconds``."""
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+
+    def one_byte_at_a_time():
+        for n in range(len(body)):
+            time.sleep(seconds)
+            yield body[n:n + 1]
+
+    response = Response(one_byte_at_a_time(), status=status, mimetype="application/json",
+                        headers=headers or {})
+    response.headers["Content-Length"] = str(len(body))
+    return response
 
 
 def drop_connection():

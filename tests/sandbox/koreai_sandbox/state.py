@@ -22,7 +22,7 @@ from .seed import (CONTACT_LIST_SANDBOX_KEYS, CONTACT_LIST_TEMPLATE, SANDBOX_KEY
                    SANDBOX_USER, TEMPLATES, load_seed)
 
 LOG_LIMIT = 50000  # oldest entries are dropped past this; seq numbers keep counting
-FAULT_KINDS = ("status", "delay", "drop", "malformed")
+FAULT_KINDS = ("status", "delay", "drop", "malformed", "trickle")
 # Faults that change how a list call pages instead of answering for it (api.list_campaigns).
 LIST_FAULT_KINDS = ("endless_pages", "shift_pages")
 FAULT_KINDS += LIST_FAULT_KINDS
@@ -1082,8 +1082,8 @@ def check_fault(fault):
         out["retry_after"] = str(fault["retry_after"])
     if "body" in fault:
         out["body"] = fault["body"]
-    if kind == "delay":
-        seconds = fault.get("seconds", 1.0)
+    if kind in ("delay", "trickle"):
+        seconds = fault.get("seconds", 1.0 if kind == "delay" else 2.0)
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds <= 120:
             raise ValueError("fault seconds must be a number 0..120")
         out["seconds"] = seconds

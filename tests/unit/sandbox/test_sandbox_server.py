@@ -105,6 +105,18 @@ def test_delay_fault_vs_client_timeout(sb):
     assert sb.control.campaign(WINTER)["status"] == "Stopped"
 
 
+def test_trickle_fault_sends_the_real_answer_a_byte_at_a_time(sb):
+    sb.control.inject(kind="trickle", seconds=0.02, match={"operation": "trigger"})
+    started = dt.datetime.now()
+    # A per-read timeout far below the whole body's time does not fire: every byte comes in time.
+    r = requests.post(url(sb, "/trigger/%s?campaignType=voice&trigger=stop" % WINTER),
+                      headers=sb.headers(), data="{}", timeout=0.5)
+    assert r.status_code == 200 and r.json()["status"] == "Stopped"
+    assert (dt.datetime.now() - started).total_seconds() >= 0.02 * len(r.content)
+    assert sb.control.campaign(WINTER)["status"] == "Stopped"
+    assert sb.control.requests_log()[-1]["fault"] == "trickle"
+
+
 def test_concurrent_stops_exactly_one_wins(sb):
     barrier = threading.Barrier(12)
     codes = []

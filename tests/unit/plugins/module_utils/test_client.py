@@ -113,15 +113,24 @@ class TestRetries:
         assert sleeps == [7.0]
         assert len(adapter.requests) == 2
 
-    def test_429_without_retry_after_backs_off_and_gives_up(self, make_client, adapter, sleeps):
+    def test_429_without_retry_after_backs_off_past_the_window_and_gives_up(self, make_client, adapter, sleeps):
         client = make_client(retries=2)
-        for dummy in range(3):
+        attempts = client.policy.rate_limit_retries() + 1
+        for dummy in range(attempts):
             adapter.add(429, {'errors': [{'msg': 'rate', 'code': 429}]})
         with pytest.raises(KoreaiApiError) as info:
             client.request('GET', PATH, 'get campaign')
         assert info.value.status == 429
-        assert 'rate limited' in str(info.value)
-        assert len(sleeps) == 2 and sleeps[0] < sleeps[1] <= client_lib.MAX_RETRY_WAIT
+        assert 'rate limited by the API after %d attempts' % attempts in str(info.value)
+        assert sleeps == sorted(sleeps) and max(sleeps) <= client_lib.MAX_RETRY_WAIT
+        assert sum(sleeps) > 61  # the account's 60 s window has freed before the last attempt
+
+    @pytest.mark.parametrize('header', ['-5', 'nan', 'inf', 'garbage', 'Wed, 21 Oct 2015 07:28:00 GMT'])
+    def test_unusable_retry_after_is_the_schedule_not_at_once(self, make_client, adapter, sleeps, header):
+        client = make_client(retries=2)
+        adapter.add(429, {}, {'Retry-After': header}).add(429, {}, {'Retry-After': header}).add(body={'data': {}})
+        client.request('GET', PATH, 'get campaign')
+        assert len(sleeps) == 2 and sleeps[0] >= 0.5 and sleeps[1] >= 1.0
 
     def test_rate_limit_message_without_429_is_treated_as_rate_limit(self, client, adapter, sleeps):
         adapter.add(400, {'status': 'failure', 'message': 'Rate limit for this API has been reached. Please try again later'})

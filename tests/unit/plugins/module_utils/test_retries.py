@@ -42,7 +42,9 @@ TABLE = [
 @pytest.mark.parametrize('attempt', [0, LIMIT - 1, LIMIT, LIMIT + 1])
 def test_every_kind_read_and_write_below_and_at_the_limit(kind, status, read_retried, write_retried, write, attempt):
     wait = policy().wait_before_retry(attempt, failure(kind, status), write)
-    retried = (write_retried if write else read_retried) and attempt < LIMIT
+    # A 429 without Retry-After is retried past the limit, until the backoff outlasts the rate window.
+    limit = policy().rate_limit_retries() if kind == RATE_LIMITED else LIMIT
+    retried = (write_retried if write else read_retried) and attempt < limit
     if retried:
         assert wait == pytest.approx((2 ** attempt) * 0.5)
     else:
@@ -144,16 +146,69 @@ def test_retry_after_http_date():
     assert retry_after_seconds(None) is None
 
 
-@pytest.mark.parametrize('value,expected', [('7', 7.0), (' 7 ', 7.0), ('1.5', 1.5), (3, 3.0), ('-5', 0.0),
-                                            ('0', 0.0)])
+@pytest.mark.parametrize('value,expected', [('7', 7.0), (' 7 ', 7.0), ('1.5', 1.5), (3, 3.0), ('0', 0.0)])
 def test_retry_after_delta_seconds(value, expected):
     assert retry_after_seconds(value) == expected
 
 
-def test_retry_after_date_in_the_past_is_no_wait():
-    assert retry_after_seconds('Wed, 21 Oct 2015 07:28:00 GMT', now=1445412475 + 3600) == 0.0
+def test_retry_after_date_in_the_past_is_absent_not_retry_at_once():
+    assert retry_after_seconds('Wed, 21 Oct 2015 07:28:00 GMT', now=1445412475 + 3600) is None
+    assert retry_after_seconds('Wed, 21 Oct 2015 07:28:00 GMT', now=1445412480) is None  # exactly now
 
 
-@pytest.mark.parametrize('value', ['', 'soon', 'Wed, 99 Foo 2015', 'in 5 minutes'])
-def test_unreadable_retry_after_is_none(value):
+def test_retry_after_date_without_a_zone_is_gmt():
+    assert retry_after_seconds('Wed, 21 Oct 2015 07:28:00', now=1445412475) == pytest.approx(5, abs=1)
+
+
+@pytest.mark.parametrize('value', ['', 'soon', 'Wed, 99 Foo 2015', 'in 5 minutes', '-5', '-0.5', 'nan', 'NaN',
+                                   'inf', '-inf', 'Infinity', '1e999', '\x00\xff'])
+def test_unusable_retry_after_is_absent(value):
     assert retry_after_seconds(value) is None
+
+
+@pytest.mark.parametrize('value', ['-5', 'nan', 'inf', 'garbage', 'Wed, 21 Oct 2015 07:28:00 GMT'])
+def test_unusable_retry_after_waits_by_the_schedule(value):
+    """The header read as absent: the 429 waits like one without Retry-After, never 0 s."""
+    waits = []
+    for attempt in range(10):
+        wait = policy(retries=4).wait_before_retry(attempt, failure(RATE_LIMITED, retry_after=retry_after_seconds(
+            value, now=1445412475 + 3600)), False)
+        if wait is None:
+            break
+        waits.append(wait)
+    assert waits[0] == 0.5 and sum(waits) > retries.RATE_WINDOW
+
+
+# -- a 429 without Retry-After outlasts the rate window ------------------------------------------
+
+@pytest.mark.parametrize('configured', [1, 2, 4])
+def test_429_without_retry_after_keeps_waiting_past_the_60_s_window(configured):
+    ruled = policy(retries=configured)
+    waits = []
+    while True:
+        wait = ruled.wait_before_retry(len(waits), failure(RATE_LIMITED), True)
+        if wait is None:
+            break
+        waits.append(wait)
+    assert sum(waits) > 60 + 1  # the last attempt comes after the oldest request of a full window left it
+    assert sum(waits[:-1]) <= retries.RATE_WINDOW  # and not one wait more than that needs
+    assert max(waits) <= ruled.max_wait
+
+
+def test_429_schedule_follows_a_small_max_wait():
+    ruled = policy(retries=4, max_wait=5)
+    waits = [ruled.wait_before_retry(n, failure(RATE_LIMITED), False) for n in range(ruled.rate_limit_retries())]
+    assert max(waits) == 5 and sum(waits) > retries.RATE_WINDOW
+    assert ruled.wait_before_retry(ruled.rate_limit_retries(), failure(RATE_LIMITED), False) is None
+
+
+def test_more_retries_than_the_window_needs_are_kept():
+    assert policy(retries=20).rate_limit_retries() == 20
+
+
+def test_zero_retries_means_no_retry_of_a_429_either():
+    assert policy(retries=0).wait_before_retry(0, failure(RATE_LIMITED), False) is None
+
+
+def test_a_usable_retry_after_keeps_the_configured_limit():
+    assert policy().wait_before_retry(LIMIT, failure(RATE_LIMITED, retry_after=0.0), False) is None
