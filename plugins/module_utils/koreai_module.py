@@ -109,7 +109,7 @@ class KoreaiModule(AnsibleModule):
                 token=params.get('token'), validate_certs=params['validate_certs'], ca_path=params.get('ca_path'),
                 timeout=params['timeout'], retries=params['retries'],
                 on_secret=self.no_log_values.add, on_retry=self.warn,
-                pacer=RatePacer(params['rate_limit'], params['account_id']))
+                pacer=RatePacer(params['rate_limit'], params['account_id'], lock_timeout=params['timeout']))
         return self._client
 
     @property

@@ -136,3 +136,99 @@ def test_foreign_values_in_the_file_are_ignored(tmp_path):
     assert pacer.acquire() == 0
     with open(pacer.path) as handle:
         assert json.load(handle) == [999.5, 1000.0]
+
+
+# -- whatever the state file holds, wherever it points -------------------------------------------
+
+@pytest.mark.parametrize('content', [b'5', b'null', b'[]', b'{}', b'"x"', b'true', b'', b'\x00\xff\xfe binary',
+                                     b'[NaN, Infinity, -Infinity, true]', b'[1e999]', b'[[1], {"a": 2}]'])
+def test_any_state_file_content_is_recovered_from(tmp_path, content):
+    pacer = RatePacer(2, 'acc', state_dir=str(tmp_path), clock=lambda: 1000.0)
+    with open(pacer.path, 'wb') as handle:
+        handle.write(content)
+    assert pacer.acquire() == 0
+    with open(pacer.path) as handle:
+        assert json.load(handle) == [1000.0]
+
+
+def test_a_symlinked_state_file_is_not_followed_and_its_target_is_untouched(tmp_path):
+    state = tmp_path / 'state'
+    state.mkdir()
+    target = tmp_path / 'precious.txt'
+    target.write_text('keep me\n')
+    pacer = RatePacer(2, 'acc', state_dir=str(state), clock=lambda: 1000.0)
+    os.symlink(str(target), pacer.path)
+    assert pacer.acquire() == 0
+    assert target.read_text() == 'keep me\n'
+    assert not os.path.islink(pacer.path) and stat.S_IMODE(os.stat(pacer.path).st_mode) == 0o600
+    with open(pacer.path) as handle:
+        assert json.load(handle) == [1000.0]
+
+
+def test_a_dangling_symlink_creates_nothing_at_its_target(tmp_path):
+    pacer = RatePacer(2, 'acc', state_dir=str(tmp_path), clock=lambda: 1000.0)
+    target = tmp_path / 'elsewhere.json'
+    os.symlink(str(target), pacer.path)
+    assert pacer.acquire() == 0
+    assert not target.exists() and not os.path.islink(pacer.path)
+
+
+def test_a_symlinked_holder_file_is_not_followed(tmp_path):
+    target = tmp_path / 'precious.txt'
+    target.write_text('keep me\n')
+    pacer = RatePacer(2, 'acc', state_dir=str(tmp_path), clock=lambda: 1000.0)
+    os.symlink(str(target), pacer.holder_path)
+    pacer.acquire()
+    assert target.read_text() == 'keep me\n'
+
+
+def test_a_directory_in_place_of_the_state_file_is_a_clear_error(tmp_path):
+    pacer = RatePacer(2, 'acc', state_dir=str(tmp_path))
+    os.mkdir(pacer.path)
+    with pytest.raises(pacing.PacingError) as info:
+        pacer.acquire()
+    assert pacer.path in str(info.value) and 'rate_limit=0' in str(info.value)
+
+
+def _hold_the_lock(path, holder_path, ready, release):
+    import fcntl
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    pacing._record_holder(holder_path)
+    ready.set()
+    release.wait(30)
+    os.close(fd)
+
+
+def test_a_stuck_lock_holder_fails_the_request_at_the_timeout_naming_it(tmp_path):
+    import time
+    pacer = RatePacer(5, 'acc', state_dir=str(tmp_path), lock_timeout=0.5)
+    context = multiprocessing.get_context('fork')
+    ready, release = context.Event(), context.Event()
+    holder = context.Process(target=_hold_the_lock, args=(pacer.path, pacer.holder_path, ready, release))
+    holder.start()
+    try:
+        assert ready.wait(10)
+        started = time.monotonic()
+        with pytest.raises(pacing.PacingError) as info:
+            pacer.acquire()
+        assert 0.5 <= time.monotonic() - started < 2.0
+        assert 'process %d' % holder.pid in str(info.value) and pacer.path in str(info.value)
+        assert 'no request was sent' in str(info.value)
+    finally:
+        release.set()
+        holder.join(10)
+    assert pacer.acquire() == 0  # once the holder is gone, pacing goes on
+
+
+def test_a_lock_held_briefly_is_waited_for(tmp_path):
+    import threading
+    pacer = RatePacer(5, 'acc', state_dir=str(tmp_path), lock_timeout=5)
+    context = multiprocessing.get_context('fork')
+    ready, release = context.Event(), context.Event()
+    holder = context.Process(target=_hold_the_lock, args=(pacer.path, pacer.holder_path, ready, release))
+    holder.start()
+    assert ready.wait(10)
+    threading.Timer(0.3, release.set).start()
+    assert pacer.acquire() == 0
+    holder.join(10)
