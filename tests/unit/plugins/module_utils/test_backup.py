@@ -9,8 +9,10 @@ import json
 import os
 import stat
 
+import pytest
+
 from ansible_collections.koreai.campaign.plugins.module_utils import campaign_runner
-from ansible_collections.koreai.campaign.plugins.module_utils.backup import write_backup
+from ansible_collections.koreai.campaign.plugins.module_utils.backup import BackupError, write_backup
 
 from ..helpers import voice
 
@@ -64,3 +66,92 @@ def test_home_is_expanded(tmp_path, monkeypatch):
     monkeypatch.setenv('HOME', str(tmp_path))
     path = write_backup('~/backups', voice('Ready'))
     assert path.startswith(str(tmp_path / 'backups') + os.sep)
+
+
+# -- a backup that cannot be written whole: no file, no delete --------------------------------------
+
+def full_disk_under(directory, monkeypatch):
+    """Files opened under directory are created as usual, but every write to them fails with ENOSPC:
+    /dev/full put in their place (dup2), as a disk that has just filled up behaves, however the bytes are written."""
+    real_open = os.open
+
+    def open_(path, flags, mode=0o777, **kwargs):
+        fd = real_open(path, flags, mode, **kwargs)
+        if str(path).startswith(str(directory) + os.sep) and flags & (os.O_WRONLY | os.O_RDWR):
+            full = real_open('/dev/full', os.O_WRONLY)
+            os.dup2(full, fd)
+            os.close(full)
+        return fd
+    monkeypatch.setattr(os, 'open', open_)
+
+
+def test_a_full_disk_leaves_no_backup_file_at_all(tmp_path, monkeypatch):
+    full_disk_under(tmp_path, monkeypatch)
+    with pytest.raises(BackupError) as info:
+        write_backup(str(tmp_path), voice('Ready', description='x' * 100000))
+    assert os.listdir(str(tmp_path)) == []
+    assert 'the disk is full' in str(info.value) and 'not deleted' in str(info.value)
+
+
+def test_a_disk_filling_up_halfway_leaves_no_partial_file(tmp_path, monkeypatch):
+    import errno
+    real_write = os.write
+    calls = []
+
+    def write(fd, data):
+        calls.append(len(data))
+        if len(calls) > 1:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data[:10])
+    monkeypatch.setattr(os, 'write', write)
+    with pytest.raises(BackupError):
+        write_backup(str(tmp_path), voice('Ready'))
+    assert os.listdir(str(tmp_path)) == []
+
+
+def test_a_failing_fsync_leaves_no_backup_file(tmp_path, monkeypatch):
+    import errno
+
+    def fsync(fd):
+        raise OSError(errno.EIO, 'Input/output error')
+    monkeypatch.setattr(os, 'fsync', fsync)
+    with pytest.raises(BackupError):
+        write_backup(str(tmp_path), voice('Ready'))
+    assert os.listdir(str(tmp_path)) == []
+
+
+def test_short_writes_are_completed(tmp_path, monkeypatch):
+    real = os.write
+    monkeypatch.setattr(os, 'write', lambda fd, data: real(fd, data[:7]))
+    path = write_backup(str(tmp_path), voice('Ready', description='d' * 500))
+    with open(path) as handle:
+        assert json.load(handle)['description'] == 'd' * 500
+
+
+def test_the_backup_is_flushed_to_disk_before_it_gets_its_name(tmp_path, monkeypatch):
+    events = []
+    real_fsync, real_rename = os.fsync, os.rename
+    monkeypatch.setattr(os, 'fsync', lambda fd: events.append('fsync') or real_fsync(fd))
+    monkeypatch.setattr(os, 'rename', lambda a, b: events.append(('rename', os.path.basename(b))) or real_rename(a, b))
+    path = write_backup(str(tmp_path), voice('Ready'))
+    assert events[0] == 'fsync' and events[1] == ('rename', os.path.basename(path))
+    assert os.listdir(str(tmp_path)) == [os.path.basename(path)]
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_an_unusable_backup_directory_is_a_clear_error(tmp_path):
+    blocker = tmp_path / 'file'
+    blocker.write_text('x')
+    with pytest.raises(BackupError) as info:
+        write_backup(str(blocker / 'bk'), voice('Ready'))
+    assert str(blocker / 'bk') in str(info.value) and 'backup=false' in str(info.value)
+
+
+def test_no_delete_is_sent_when_the_backup_fails(runner, adapter, tmp_path, monkeypatch):
+    (tmp_path / 'bk').mkdir()
+    full_disk_under(tmp_path / 'bk', monkeypatch)
+    run = runner()
+    with pytest.raises(BackupError):
+        campaign_runner.ensure_absent(run, voice('Ready'), backup_dir=str(tmp_path / 'bk'))
+    assert adapter.requests == [] and run.accepted == []
+    assert os.listdir(str(tmp_path / 'bk')) == []
