@@ -65,6 +65,13 @@ class WaitTimeout(KoreaiError):
     """Waiting for a status ran out of time; the message names the last status seen."""
 
 
+class AuditLogError(Exception):
+    """The audit trail cannot be written: the task stops before (another) write is sent.
+
+    Not a KoreaiError, so that a bulk run's per-campaign handling cannot swallow it and go on
+    writing without a trail."""
+
+
 class PlanError(Exception):
     """The desired state cannot be reached from the current one without the user's say-so."""
 
@@ -74,4 +81,4 @@ class ValidationError(ValueError):
 
 
 # What a module reports with fail_json instead of a traceback.
-KNOWN_ERRORS = (KoreaiError, PlanError, ValidationError)
+KNOWN_ERRORS = (KoreaiError, AuditLogError, PlanError, ValidationError)

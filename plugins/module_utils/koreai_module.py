@@ -117,7 +117,10 @@ class KoreaiModule(AnsibleModule):
         """The audit trail named by audit_log (KOREAI_AUDIT_LOG), or None."""
         if not self.params.get('audit_log') or self.check_mode:
             return None
-        return AuditLog(self.params['audit_log'], self._name)
+        trail = AuditLog(self.params['audit_log'], self._name)
+        # Intents a killed run left open are completed by this run, which can then be matched to them.
+        trail.close_interrupted()
+        return trail
 
     def runner(self, wait=True, wait_timeout=300):
         """The Runner that carries out this module run's plans, in its check mode, with its audit trail."""

@@ -20,6 +20,7 @@ import time
 import uuid
 
 from ansible_collections.koreai.campaign.plugins.module_utils.api import campaign_label
+from ansible_collections.koreai.campaign.plugins.module_utils.audit import new_write_id
 from ansible_collections.koreai.campaign.plugins.module_utils.errors import (
     KoreaiApiError, KoreaiError, KoreaiUnknownOutcome, WaitTimeout, WriteNotApplied)
 
@@ -162,10 +163,12 @@ class Runner:
                 raise exc
             if not found.applied:
                 raise
-            return self._converged(operation, subject, found, 'the API answered: %s' % (exc.api_message or exc.detail))
+            return self._converged(operation, subject, found, 'the API answered: %s' % (exc.api_message or exc.detail),
+                                   getattr(exc, 'write_id', None))
 
-    def _converged(self, operation, subject, found, why):
-        self.record(operation, subject, found.status, 'converged')
+    def _converged(self, operation, subject, found, why, write_id=None):
+        # write_id: the intent of the write the API refused as done; None when nothing was sent.
+        self.record(operation, subject, found.status, 'converged', write_id=write_id)
         return Converged(found.status, '%s: %s' % (why, found.words))
 
     def _send_write(self, operation, subject, send, read_back=None, status_after=None):
@@ -173,30 +176,40 @@ class Runner:
         applied -> a warning and found.value; not applied -> WriteNotApplied. Never resent.
 
         Without read_back the lost answer is raised as KoreaiUnknownOutcome, for a caller that reads
-        many back at once (bulk) and settles each with settle()."""
+        many back at once (bulk) and settles each with settle().
+
+        The audit intent is written before sending: a trail that cannot be written raises
+        AuditLogError and nothing is sent; a process killed mid-write leaves the intent."""
+        write_id = new_write_id()
+        if self.audit is not None:
+            self.audit.intend(operation, subject, write_id)
         try:
             answer = send()
         except KoreaiUnknownOutcome as exc:
-            self.record(operation, subject, None, 'unknown', detail=exc.detail)
+            exc.write_id = write_id  # settle() completes the same intent later
+            self.record(operation, subject, None, 'unknown', detail=exc.detail, write_id=write_id)
             if read_back is None:
                 raise
             found = self._read_back(exc, read_back)
             self.warn(self.settle(operation, subject, exc, found))
             return found.value
         except KoreaiError as exc:
-            self.record(operation, subject, None, 'failed', detail=getattr(exc, 'detail', str(exc)))
+            exc.write_id = write_id  # a refusal as "already done" is completed by the converged line
+            self.record(operation, subject, None, 'failed', detail=getattr(exc, 'detail', str(exc)),
+                        write_id=write_id)
             raise
         status = answer.get('status') if isinstance(answer, dict) and answer.get('status') != 'success' else None
-        self.record(operation, subject, status or status_after, 'success')
+        self.record(operation, subject, status or status_after, 'success', write_id=write_id)
         return answer
 
     def settle(self, operation, subject, exc, found):
         """Decide a write whose answer was lost from what reading back found; audit it, return the
         warning when it took effect, raise WriteNotApplied when it did not."""
+        write_id = getattr(exc, 'write_id', None)
         if found.applied:
-            self.record(operation, found.subject or subject, found.status, 'applied (read back)')
+            self.record(operation, found.subject or subject, found.status, 'applied (read back)', write_id=write_id)
             return '%s; %s' % (exc, found.words)
-        self.record(operation, subject, None, 'not applied (read back)')
+        self.record(operation, subject, None, 'not applied (read back)', write_id=write_id)
         raise WriteNotApplied('%s. %s; the request was not sent again, so that it cannot apply twice. Run the task '
                               'again to retry' % (exc, found.words))
 
@@ -208,12 +221,12 @@ class Runner:
             raise KoreaiError('%s. Reading it back failed as well (%s). The request was not sent again; check the '
                               'campaign before running the task again' % (exc, failure))
 
-    def record(self, operation, subject, status_after, outcome, detail=None):
+    def record(self, operation, subject, status_after, outcome, detail=None, write_id=None):
         if outcome in ('success', 'applied (read back)'):
             self.accepted.append('%s %s' % (operation, campaign_label(subject) or subject.get('name')))
         if self.audit is not None:
             self.audit.record(operation, subject, subject.get('status'), status_after, outcome,
-                              self.client.last_status, detail)
+                              self.client.last_status, detail, write_id=write_id)
 
 
 __all__ = ['Converged', 'Found', 'Polled', 'Runner', 'WaitTimeout', 'already_done']

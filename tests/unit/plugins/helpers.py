@@ -41,13 +41,15 @@ def listing(*campaigns):
     return {'status': 'success', 'data': {'results': list(campaigns), 'hasMore': False}}
 
 
-def audit_lines(path):
-    """The entries of a JSON-lines audit trail, or [] when nothing was written."""
+def audit_lines(path, intents=False):
+    """The outcome entries of a JSON-lines audit trail (with intents=True every entry, the "sending"
+    intent written before each write included), or [] when nothing was written."""
     try:
         with open(str(path)) as handle:
-            return [json.loads(line) for line in handle.read().splitlines()]
+            entries = [json.loads(line) for line in handle.read().splitlines()]
     except IOError:
         return []
+    return entries if intents else [e for e in entries if e.get('event') != 'sending']
 
 
 def trigger_requests(adapter):

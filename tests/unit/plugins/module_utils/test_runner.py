@@ -5,12 +5,14 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import os
+
 import pytest
 
 from ansible_collections.koreai.campaign.plugins.module_utils import runner as runner_lib
 from ansible_collections.koreai.campaign.plugins.module_utils.audit import AuditLog
 from ansible_collections.koreai.campaign.plugins.module_utils.errors import (
-    KoreaiApiError, KoreaiError, KoreaiUnknownOutcome, WriteNotApplied)
+    AuditLogError, KoreaiApiError, KoreaiError, KoreaiUnknownOutcome, WriteNotApplied)
 from ansible_collections.koreai.campaign.plugins.module_utils.plan import change, no_change
 from ansible_collections.koreai.campaign.plugins.module_utils.runner import Found
 
@@ -275,6 +277,7 @@ def test_a_409_that_a_read_confirms_is_converged(runner, client, adapter, audit_
     assert isinstance(answer, runner_lib.Converged) and answer == {'status': 'Stopped'}
     assert answer.words.startswith('the API answered: Campaign Renewals is already Stopped')
     assert run.accepted == [] and [e['outcome'] for e in audit_lines(audit_path)] == ['failed', 'converged']
+    assert len(set(e['write_id'] for e in audit_lines(audit_path, intents=True))) == 1  # one write, one id
 
 
 def test_a_409_that_a_read_does_not_confirm_is_raised(runner, client, adapter):
@@ -326,3 +329,53 @@ def test_a_runs_own_earlier_write_needs_no_read_before_the_next(runner, client, 
     run.write('stop campaign', CAMPAIGN, stop(client), converged=lambda: reads.append(1) or Found(True, 'x'))
     run.write('start campaign', CAMPAIGN, stop(client), converged=lambda: reads.append(1) or Found(True, 'x'))
     assert reads == [] and len(adapter.requests) == 2
+
+
+# -- the intent line before every write ---------------------------------------------------------------
+
+def test_the_intent_is_written_before_the_write_is_sent(audited, client, adapter, audit_path):
+    seen = []
+
+    def send():
+        seen.append(audit_lines(audit_path, intents=True))
+        return {'status': 'Stopped'}
+    audited().write('stop campaign', CAMPAIGN, send)
+    (intent,), = seen
+    assert intent['event'] == 'sending' and intent['campaign_id'] == CAMPAIGN['id']
+    outcome, = audit_lines(audit_path)
+    assert outcome['write_id'] == intent['write_id'] and outcome['event'] == 'outcome'
+
+
+def test_an_unwritable_trail_sends_nothing(runner, tmp_path):
+    (tmp_path / 'trail').mkdir()
+    sent = []
+    run = runner(audit=AuditLog(str(tmp_path / 'trail'), 'koreai.campaign.campaign_bulk'))
+    with pytest.raises(AuditLogError):
+        run.write('stop campaign', CAMPAIGN, lambda: sent.append(1))
+    assert sent == [] and run.accepted == []
+
+
+def test_an_outcome_that_cannot_be_written_still_counts_the_accepted_write(runner, tmp_path, monkeypatch):
+    path = tmp_path / 'trail.jsonl'
+    if os.geteuid() == 0:
+        pytest.skip('root writes anywhere')
+    run = runner(audit=AuditLog(str(path), 'm'))
+
+    def send():
+        os.chmod(str(path), 0o400)  # the trail turns read-only while the write is out
+        return {'status': 'Stopped'}
+    with pytest.raises(AuditLogError):
+        run.write('stop campaign', CAMPAIGN, send)
+    assert run.accepted  # fail_from reports changed=true and names it
+
+
+def test_a_lost_answer_and_its_settlement_share_the_intents_write_id(audited, client, adapter, audit_path):
+    def send():
+        raise KoreaiUnknownOutcome('stop campaign', 'HTTP 502', status=502)
+    run = audited()
+    with pytest.raises(KoreaiUnknownOutcome) as info:
+        run.write('stop campaign', CAMPAIGN, send)
+    run.settle('stop campaign', CAMPAIGN, info.value, Found(True, 'it is Stopped', 'Stopped'))
+    entries = audit_lines(audit_path, intents=True)
+    assert [e['event'] for e in entries] == ['sending', 'outcome', 'outcome']
+    assert len(set(e['write_id'] for e in entries)) == 1

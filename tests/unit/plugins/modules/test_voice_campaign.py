@@ -187,9 +187,21 @@ def test_audit_log_from_the_environment(adapter, capsys, monkeypatch, tmp_path):
     adapter.add(body={'data': VOICE}).add(body={'status': 'Stopped'}).add(body=status_answer('Stopped'))
     run(dict(CONNECTION, campaign_id='cd-1', state='stopped', _ansible_module_name='koreai.campaign.voice_campaign'),
         capsys)
-    entry, = [json.loads(line) for line in path.read_text().splitlines()]
+    intent, entry = [json.loads(line) for line in path.read_text().splitlines()]
     assert (entry['module'], entry['operation'], entry['outcome'], entry['campaign_id']) == (
         'koreai.campaign.voice_campaign', 'stop campaign', 'success', 'cd-1')
+    assert (intent['event'], entry['event'], intent['write_id']) == ('sending', 'outcome', entry['write_id'])
+
+
+def test_an_unwritable_audit_log_fails_before_any_write(adapter, capsys, tmp_path):
+    """A directory where the trail should be: the stop is never sent, the message names the file."""
+    path = tmp_path / 'audit.jsonl'
+    path.mkdir()
+    adapter.add(body={'data': VOICE})
+    result, dummy = run(dict(CONNECTION, campaign_id='cd-1', state='stopped', audit_log=str(path)), capsys)
+    assert result['failed'] and not result.get('changed')
+    assert 'the audit log %s cannot be written (it is a directory)' % path in result['msg']
+    assert [r.method for r in adapter.requests] == ['GET']
 
 
 def test_no_audit_trail_in_check_mode(adapter, capsys, tmp_path):
