@@ -30,6 +30,10 @@ options:
   client_secret:
     description:
       - Client secret of the JWT app, used to sign tokens. Never logged.
+      - Prefer the environment variable E(KOREAI_CLIENT_SECRET) to this option. ansible-core itself prints module
+        arguments at C(-vvvv) and with C(ANSIBLE_DEBUG=1), and keeps them in the files
+        C(ANSIBLE_KEEP_REMOTE_FILES=1) leaves behind, so a secret given here, in C(module_defaults) or with C(-e)
+        can show there despite C(no_log); a secret only in the environment does not.
       - Required unless O(token) is set. If not set, the environment variable E(KOREAI_CLIENT_SECRET) is used.
     type: str
   token:
@@ -38,6 +42,8 @@ options:
       - When the JWT app enforces single-use C(jti), a ready token works for one request only; use
         O(client_id) and O(client_secret) instead, which mint a fresh token for every request.
       - Takes precedence over O(client_id) and O(client_secret) when both are given.
+      - As for O(client_secret), prefer the environment variable: ansible-core shows module arguments at C(-vvvv),
+        with C(ANSIBLE_DEBUG=1) and in the files kept by C(ANSIBLE_KEEP_REMOTE_FILES=1).
       - If not set, the environment variable E(KOREAI_TOKEN) is used.
     type: str
   account_id:
@@ -93,6 +99,8 @@ options:
       - Requests per minute this controller may send for the account, shared by every module run on it
         (forks, loops and parallel playbooks) through a small lock file under C(~/.ansible/tmp/koreai.campaign/).
         A request waits for a free slot instead of being refused by the API.
+      - A process holding that file's lock for longer than O(timeout) fails the task, naming its process ID; a file
+        with unreadable content is started afresh, and a symlink in its place is replaced, never written through.
       - Kore.ai allows 60 requests per minute per account. Lower it when other tools use the same account;
         V(0) turns pacing off.
       - If not set, the environment variable E(KOREAI_RATE_LIMIT) is used.
@@ -103,6 +111,9 @@ options:
       - Append one JSON line for every write the module sends (start, stop, delete, schedule) to this file,
         with the time, module, operation, campaign ID, name and type, status before and after, outcome,
         HTTP status, user, controller host and process ID. Never a secret.
+      - Each write gets two lines with the same C(write_id) - event C(sending) before it is sent, event C(outcome)
+        after - so a process killed mid-write leaves a trace; the next run using the file on the same controller
+        completes such a line with event C(interrupted). A file that cannot be written fails the task before any write.
       - Lines are appended under a lock, so several module runs can share one file. Nothing is written in check mode.
       - If not set, the environment variable E(KOREAI_AUDIT_LOG) is used.
     type: path

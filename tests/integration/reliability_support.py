@@ -373,6 +373,26 @@ def prefill_pacer(home, account, count, age):
     return path
 
 
+# -- the audit trail ----------------------------------------------------------------------------------------
+
+def read_audit(path, intents=False):
+    """The outcome lines of an audit trail (with intents=True every line, the "sending" intents included).
+
+    Checks on the way that every outcome completes an intent written before it, with the same write id."""
+    path = str(path)
+    if not os.path.exists(path):
+        return []
+    with open(path) as handle:
+        entries = [json.loads(line) for line in handle.read().splitlines()]
+    opened = set()
+    for entry in entries:
+        if entry['event'] == 'sending':
+            opened.add(entry['write_id'])
+        else:
+            assert entry['write_id'] in opened, 'an outcome without an intent before it: %r' % entry
+    return entries if intents else [e for e in entries if e['event'] != 'sending']
+
+
 # -- small things -----------------------------------------------------------------------------------------
 
 def task(module, **args):

@@ -20,15 +20,14 @@ import yaml
 
 from ansible_collections.koreai.campaign.plugins.module_utils.audit import AuditLog
 
-from .reliability_support import SECRET, VOICE_ACTIVE, duplicated_writes, log, record_case
+from .reliability_support import SECRET, VOICE_ACTIVE, duplicated_writes, log, read_audit, record_case
 
 FIELDS = {'time', 'module', 'operation', 'campaign_id', 'campaign_name', 'campaign_type', 'status_before',
-          'status_after', 'outcome', 'http_status', 'user', 'controller', 'pid'}
+          'status_after', 'outcome', 'http_status', 'user', 'controller', 'pid', 'event', 'write_id'}
 
 
 def read_trail(path):
-    lines = path.read_text().splitlines()
-    return [json.loads(line) for line in lines]
+    return read_audit(path)
 
 
 def test_concurrent_forks_share_one_trail(ansible, sandbox, reliability, tmp_path):

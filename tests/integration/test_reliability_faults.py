@@ -21,7 +21,7 @@ import pytest
 from .reliability_support import (
     ACCOUNT, CLIENT_ID, SECRET, STREAM, SMS_ACTIVE, SMS_COMPLETED, SMS_STOPPED, VOICE_ACTIVE, VOICE_AGENTLESS, VOICE_PAUSED, VOICE_READY,
     VOICE_READY_NAME, VOICE_SCHEDULED, VOICE_SCHEDULED_NAME, check_claims, duplicated_writes, effective_writes,
-    fault_hits, log, record_case, settle, summary, task)
+    fault_hits, log, read_audit, record_case, settle, summary, task)
 
 RATE_MSG = "You've exceeded the per-minute rate limit. Please wait for sometime before retrying."
 FUTURE = dict(recurrence='daily', start='2030-01-05 10:00:00', end='2030-03-05 10:00:00')
@@ -298,7 +298,7 @@ def test_fault_matrix(case, sandbox, inproc, reliability, tmp_path):
         assert sandbox.control.faults() == []
     _check_final(sandbox, case.final)
     check_claims([e for e in entries if e['headers']['auth_claims']])
-    audit = [json.loads(line) for line in audit_file.read_text().splitlines()] if audit_file.exists() else []
+    audit = read_audit(audit_file)
     wanted = case.audit if case.audit is not None else ['success'] * len(effective_writes(entries))
     outcomes = [a['outcome'] for a in audit]
     if wanted == NOT_APPLIED:
@@ -394,7 +394,7 @@ def test_a_read_back_that_shows_no_change_is_recorded(sandbox, inproc, reliabili
                                                audit_log=str(trail)))
     assert result.failed and summary(log(sandbox)) == [('trigger', 'stop', 500, None)]
     assert 'failed as well' not in result['msg'] and 'last status seen: Active' in result['msg'], result['msg']
-    assert [json.loads(line)['outcome'] for line in trail.read_text().splitlines()] == NOT_APPLIED
+    assert [e['outcome'] for e in read_audit(trail)] == NOT_APPLIED
 
 
 # -- the same faults through ansible-playbook ---------------------------------------------------------------
@@ -449,7 +449,7 @@ def test_matrix_through_ansible_playbook(ansible, sandbox, reliability, tmp_path
     assert (states[VOICE_ACTIVE], states[VOICE_READY], states[SMS_ACTIVE], states[VOICE_PAUSED],
             states[VOICE_AGENTLESS]) == ('Stopped', 'Active', 'Stopped', 'Stopped', 'Active')
     assert states[SMS_STOPPED] == 'Stopped'
-    outcomes = [(a['campaign_id'], a['outcome']) for a in map(json.loads, audit.read_text().splitlines())]
+    outcomes = [(a['campaign_id'], a['outcome']) for a in read_audit(audit)]
     assert sorted(outcomes) == sorted([
         (VOICE_ACTIVE, 'success'), (VOICE_READY, 'unknown'), (VOICE_READY, 'applied (read back)'),
         (SMS_STOPPED, 'unknown'), (SMS_STOPPED, 'not applied (read back)'), (SMS_ACTIVE, 'unknown'),
