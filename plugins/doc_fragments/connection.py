@@ -73,8 +73,8 @@ options:
     type: path
   timeout:
     description:
-      - Seconds each HTTP request may take in all, as a deadline: connecting, the response headers and
-        every byte of the body. A server that trickles its answer cannot hold a task past it.
+      - Seconds each HTTP request may take in all, as a deadline: connecting, waiting for the answer and
+        reading every byte of its body count against it. A server that trickles its answer cannot hold a task past it.
       - The deadline is per request (per attempt); retries and their waits, and waiting for a status, come on top.
       - A write whose deadline passes has an unknown outcome; it is not resent, the module reads the campaign back.
       - If not set, the environment variable E(KOREAI_TIMEOUT) is used.

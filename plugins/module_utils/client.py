@@ -294,6 +294,7 @@ class KoreaiClient:
             return self._transport_failure(exc, where)
         release = getattr(response.raw, 'release_conn', None)
         if release is not None:
+            _limit_next_read(response.raw, self.timeout)  # not the last read's leftover for the next request
             release()  # read to the end: the connection goes back to the pool for the next request
         status = self.last_status = response.status_code
         try:
