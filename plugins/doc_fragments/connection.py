@@ -42,7 +42,7 @@ options:
       - When the JWT app enforces single-use C(jti), a ready token works for one request only; use
         O(client_id) and O(client_secret) instead, which mint a fresh token for every request.
       - Takes precedence over O(client_id) and O(client_secret) when both are given.
-      - As for O(client_secret), prefer the environment variable: ansible-core shows module arguments at C(-vvvv),
+      - As for O(client_secret), prefer the environment variable, as ansible-core shows module arguments at C(-vvvv),
         with C(ANSIBLE_DEBUG=1) and in the files kept by C(ANSIBLE_KEEP_REMOTE_FILES=1).
       - If not set, the environment variable E(KOREAI_TOKEN) is used.
     type: str
@@ -73,7 +73,7 @@ options:
     type: path
   timeout:
     description:
-      - Seconds each HTTP request may take in all, as a deadline: connecting, waiting for the answer and
+      - Seconds each HTTP request may take in all, as a deadline. Connecting, waiting for the answer and
         reading every byte of its body count against it. A server that trickles its answer cannot hold a task past it.
       - The deadline is per request (per attempt); retries and their waits, and waiting for a status, come on top.
       - A write whose deadline passes has an unknown outcome; it is not resent, the module reads the campaign back.

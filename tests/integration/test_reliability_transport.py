@@ -135,8 +135,7 @@ def test_bulk_with_an_unwritable_audit_log_writes_nothing(sandbox, inproc, relia
                 did='failed before any write, naming the file; all 3 still Active', outcome='failed clearly')
 
 
-def test_a_write_killed_mid_flight_leaves_its_intent_and_the_rerun_completes_it(ansible, sandbox, reliability,
-                                                                                 tmp_path):
+def test_a_killed_write_leaves_its_intent_and_the_rerun_completes_it(ansible, sandbox, reliability, tmp_path):
     reliability.fixed_bug('issue 17.2: a write in flight when the process was killed (kill -9) never got an '
                           'audit line, even after the rerun converged')
     trail = tmp_path / 'trail.jsonl'
@@ -286,8 +285,7 @@ def test_a_full_disk_while_backing_up_sends_no_delete(sandbox, inproc, reliabili
 
 # -- secrets only in KOREAI_CLIENT_SECRET -----------------------------------------------------------------------
 
-def test_a_secret_only_in_the_environment_never_shows_at_vvvv_debug_or_in_kept_files(ansible, sandbox, reliability,
-                                                                                    tmp_path):
+def test_a_secret_only_in_the_environment_shows_nowhere(ansible, sandbox, reliability, tmp_path):
     """README "Security": ansible-core itself prints (-vvvv, ANSIBLE_DEBUG=1) or keeps (ANSIBLE_KEEP_REMOTE_FILES=1)
     module arguments; a secret given only as KOREAI_CLIENT_SECRET is none of those."""
     kept = tmp_path / 'remote-tmp'
