@@ -255,7 +255,8 @@ class KoreaiClient:
                 raise self._gave_up(outcome, attempt, where)
             # Warnings are not masked by no_log, so the API's words are scrubbed here.
             self._on_retry(_scrub('%s: %s; retrying in %.1f s (attempt %d of %d)'
-                                  % (operation, outcome.detail, wait, attempt + 2, self.retries + 1), self._secrets))
+                                  % (operation, outcome.detail, wait, attempt + 2, self.policy.attempts_for(outcome)),
+                                  self._secrets))
             self._sleep(wait)
             attempt += 1
 

@@ -75,6 +75,12 @@ class RetryPolicy:
             needed += 1
         return max(self.retries, needed)
 
+    def attempts_for(self, failure):
+        """How many attempts in all a failure of this kind gets: for the "attempt n of m" warnings."""
+        if failure.kind == RATE_LIMITED and failure.retry_after is None:
+            return self.rate_limit_retries() + 1
+        return self.retries + 1
+
     def wait_before_retry(self, attempt, failure, write):
         """Seconds to wait before attempt number attempt + 1, or None to give up now."""
         if self.outcome_unknown(failure, write):

@@ -125,6 +125,13 @@ class TestRetries:
         assert sleeps == sorted(sleeps) and max(sleeps) <= client_lib.MAX_RETRY_WAIT
         assert sum(sleeps) > 61  # the account's 60 s window has freed before the last attempt
 
+    def test_retry_warnings_count_the_attempts_the_429_schedule_gives(self, make_client, adapter):
+        notes = []
+        client = make_client(retries=2, on_retry=notes.append)
+        adapter.add(429, {}).add(body={'data': {}})
+        client.request('GET', PATH, 'get campaign')
+        assert notes[0].endswith('(attempt 2 of %d)' % (client.policy.rate_limit_retries() + 1))
+
     @pytest.mark.parametrize('header', ['-5', 'nan', 'inf', 'garbage', 'Wed, 21 Oct 2015 07:28:00 GMT'])
     def test_unusable_retry_after_is_the_schedule_not_at_once(self, make_client, adapter, sleeps, header):
         client = make_client(retries=2)
@@ -426,6 +433,9 @@ class _LocalServer:
                     pass
                 conn.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n'
                              % len(self.body))
+                if not self.pause:
+                    conn.sendall(self.body)
+                    continue
                 for n in range(len(self.body)):
                     if self.stopped.wait(self.pause):
                         return

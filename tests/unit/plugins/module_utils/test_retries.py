@@ -212,3 +212,10 @@ def test_zero_retries_means_no_retry_of_a_429_either():
 
 def test_a_usable_retry_after_keeps_the_configured_limit():
     assert policy().wait_before_retry(LIMIT, failure(RATE_LIMITED, retry_after=0.0), False) is None
+
+
+def test_attempts_for_names_the_schedule_that_applies():
+    ruled = policy(retries=4)
+    assert ruled.attempts_for(failure(RATE_LIMITED)) == ruled.rate_limit_retries() + 1 == 8
+    assert ruled.attempts_for(failure(RATE_LIMITED, retry_after=2.0)) == 5
+    assert ruled.attempts_for(failure(SERVER_ERROR, 503)) == 5
