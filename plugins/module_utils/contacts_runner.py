@@ -80,7 +80,7 @@ def load_contacts(run, list_name, rows, invalid_rows='fail', address_by='name', 
         plan = plan_contacts(contact_list, wanted, wanted - missing, missing)
         result = run.result(plan, contact_list=api_contact_lists.list_summary(contact_list))
         result.update(rows=store.rows + checked.problem_count, valid=store.rows, invalid=checked.problem_count,
-                      skipped=[p.as_dict() for p in checked.problems], duplicates=checked.duplicate_count,
+                      skipped_rows=[p.as_dict() for p in checked.problems], duplicates=checked.duplicate_count,
                       duplicate_rows=checked.duplicates, already_in_list=wanted - missing, added=0,
                       requests=request_cost(contact_list, missing, run.wait))
         if not plan.changed or run.check_mode:

@@ -110,7 +110,7 @@ options:
     description:
       - V(fail) fails the task before any request when any row is bad, naming the first ones by file, line and
         column.
-      - V(skip) loads the good rows and returns the bad ones in RV(skipped), counted in RV(invalid).
+      - V(skip) loads the good rows and returns the bad ones in RV(skipped_rows), counted in RV(invalid).
     type: str
     choices: [fail, skip]
     default: fail
@@ -222,8 +222,11 @@ invalid:
   returned: always
   type: int
   sample: 2
-skipped:
-  description: The bad rows (at most 1,000), by place and problem; never their values.
+skipped_rows:
+  description:
+    - The bad rows (at most 1,000), by place and problem; never their values.
+    - Not called C(skipped), which Ansible reserves for a skipped task (ansible-core 2.21 turns a C(skipped) list
+      into a boolean, and older lines report the task as skipped).
   returned: always
   type: list
   elements: dict

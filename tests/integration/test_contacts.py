@@ -97,7 +97,8 @@ def test_bad_rows_fail_before_any_request_naming_line_and_column(ansible, sandbo
 
     rc, results, output = ansible.playbook([load_task(src, invalid_rows='skip')])
     assert rc == 0 and results[0]['added'] == 3 and results[0]['invalid'] == 2, output
-    assert [s['line'] for s in results[0]['skipped']] == [5, 6]
+    assert [s['line'] for s in results[0]['skipped_rows']] == [5, 6]
+    assert not results[0].get('skipped') and 'skipping:' not in output, 'a loaded task must not look skipped'
 
 
 def test_check_mode_reports_the_requests_and_sends_no_write(ansible, sandbox, tmp_path):

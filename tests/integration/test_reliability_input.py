@@ -25,6 +25,8 @@ from .reliability_support import (
 PROPERTY = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 V2 = '/campaign/api/v2/public/%s/campaign' % STREAM
+# AnsibleModule's own refusal (ansible-core 2.21+) of an argument with a NUL character, which syslog cannot take
+CORE_REFUSES_NUL = 'Failed to log to syslog (embedded null character).'
 FUTURE = dict(recurrence='daily', start='2030-01-05 10:00:00', end='2030-03-05 10:00:00')
 
 # (name, module, args, substrings of the message); every one must fail before any request.
@@ -263,6 +265,8 @@ def test_awkward_stream_and_account_ids_reach_the_sandbox_exactly(sandbox, inpro
         entries = log(sandbox)
         if not entries:
             tried['refused'] += 1
+            if '\x00' in stream + account and result['msg'].startswith(CORE_REFUSES_NUL):
+                return  # ansible-core 2.21 refuses it while it logs the invocation, before the module runs
             assert 'stream_id' in result['msg'] or 'account_id' in result['msg'], result['msg']
             return
         tried['sent'] += 1

@@ -151,8 +151,11 @@ def test_every_module_and_role_at_vvvv_keeps_the_secret(runner, sbx, reliability
     path = tmp_path / 'secrets.yml'
     play_vars = {'koreai_secret': "{{ lookup('ansible.builtin.env', 'RELIABILITY_SECRET') }}"}
     path.write_text(yaml.safe_dump(play(tasks, out_file, roles, play_vars), sort_keys=False))
+    # ANSIBLE_INJECT_INVOCATION: ansible-core 2.21 puts the module arguments in the result (shown at -vvv) only
+    # when asked; older lines always do and ignore the variable.
     rc, output = runner.run_file(str(path), extra_args=['-vvvv'],
-                                 env={'KOREAI_AUDIT_LOG': str(tmp_path / 'audit.jsonl'), 'RELIABILITY_SECRET': secret})
+                                 env={'KOREAI_AUDIT_LOG': str(tmp_path / 'audit.jsonl'), 'RELIABILITY_SECRET': secret,
+                                      'ANSIBLE_INJECT_INVOCATION': 'true'})
     results = json.loads(out_file.read_text())
     by_module = dict((module, []) for module in modules)
     for (module, dummy), result in zip(tasks, results):
