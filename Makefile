@@ -1,16 +1,18 @@
 # koreai.campaign developer commands. Everything runs from .venv (created on first use).
 #   make demo   start the local sandbox and run playbooks/quickstart.yml against it
-#   make test   sanity + lint + unit + integration (what CI runs: .ci/run)
+#   make test   sanity + lint + unit + galaxy-importer + integration + the ansible-core matrix (what CI runs: .ci/run)
 
 SHELL := /bin/bash
 
 .DEFAULT_GOAL := help
 
-.PHONY: help demo test bench venv build stage sanity lint unit integration reliability-report changelog changelog-release clean distclean
+.PHONY: help demo test matrix galaxy-importer bench venv build stage sanity lint unit integration reliability-report changelog changelog-release clean distclean
 
 help:
 	@echo "make demo         sandbox + playbooks/quickstart.yml with the installed collection"
-	@echo "make test         venv, sanity, lint, unit, integration (fail fast, timed summary)"
+	@echo "make test         venv, sanity, lint, unit, galaxy, integration, matrix (fail fast, timed summary)"
+	@echo "make matrix       ansible-core 2.16-2.21: version-dependent sanity, unit, smoke integration (LINES=\"2.16 2.18\")"
+	@echo "make galaxy-importer  Galaxy's importer on the built tarball (no error, no warning)"
 	@echo "make sanity       ansible-test sanity (offline) on a staged copy"
 	@echo "make lint         ansible-lint, production profile"
 	@echo "make unit         pytest tests/unit"
@@ -27,6 +29,12 @@ demo:
 
 test:
 	@bash scripts/test.sh
+
+matrix:
+	@bash scripts/matrix.sh $(LINES)
+
+galaxy-importer:
+	@bash scripts/galaxy-importer.sh
 
 bench:
 	@bash scripts/collection.sh install >/dev/null && \

@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
-# make test / .ci/run: venv -> sanity -> lint -> unit -> integration, fail fast, and a
-# summary line per stage with its duration (printed on success and on failure).
+# make test / .ci/run: venv -> sanity -> lint -> unit -> galaxy -> integration -> matrix, fail fast,
+# and a summary line per stage with its duration (printed on success and on failure).
 #
 #   scripts/test.sh                      all stages
 #   scripts/test.sh unit integration     only these stages (venv always runs first)
+#
+# What runs where, to stay within 15 minutes on 2 cores (about 10 measured, see README "Contributing"):
+#   venv         .venv: the dev line, ansible-core 2.21 on Python 3.12 (requirements-dev.txt)
+#   sanity       ALL ansible-test sanity tests on the dev line
+#   lint         ansible-lint + antsibull-docs on the dev line
+#   unit         tests/unit on the dev line
+#   galaxy       galaxy-importer on the built tarball, in its own venv (scripts/galaxy-importer.sh)
+#   integration  the FULL tests/integration suite on the dev line
+#   matrix       ansible-core 2.16-2.20 (scripts/matrix.sh --skip-dev): per line the version-dependent
+#                sanity tests, all unit tests and a smoke set of integration tests. Its venvs and
+#                ansible-test's sanity venvs are built in the background from the end of the venv
+#                stage on (scripts/matrix.sh --prepare, log .tmp/matrix/prepare.log), so the stage
+#                itself only runs the checks.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-all_stages=(sanity lint unit integration)
+all_stages=(sanity lint unit galaxy integration matrix)
 if [[ $# -gt 0 ]]; then
     stages=("$@")
     for s in "${stages[@]}"; do
@@ -47,9 +60,13 @@ if total:
 PY
 }
 
+prepare_pid=""
 summary() {
     local rc=$? s seen=""
     trap - EXIT
+    if [[ -n "$prepare_pid" ]] && kill -0 "$prepare_pid" 2>/dev/null; then
+        kill -TERM -- "-$prepare_pid" 2>/dev/null || true  # its own process group (setsid below)
+    fi
     echo
     echo "================================ summary ================================"
     for line in "${results[@]}"; do
@@ -92,11 +109,27 @@ for stage in "${stages[@]}"; do
             # The stage scripts below need not check the venv again.
             KOREAI_VENV_READY="$(_requirements_stamp)"
             export KOREAI_VENV_READY
+            if [[ " ${stages[*]} " == *" matrix "* ]]; then
+                mkdir -p "$TMP_DIR/matrix"
+                setsid bash "$ROOT/scripts/matrix.sh" --prepare --skip-dev >"$TMP_DIR/matrix/prepare.log" 2>&1 &
+                prepare_pid=$!
+                log "matrix: preparing the ansible-core 2.16-2.20 venvs in the background (.tmp/matrix/prepare.log)"
+            fi
             ;;
         sanity) run_stage sanity bash "$ROOT/scripts/sanity.sh" ;;
         lint) run_stage lint bash "$ROOT/scripts/lint.sh" ;;
         unit) run_stage unit bash "$ROOT/scripts/pytest.sh" unit ;;
+        galaxy) run_stage galaxy bash "$ROOT/scripts/galaxy-importer.sh" ;;
         integration) run_stage integration bash "$ROOT/scripts/pytest.sh" integration ;;
+        matrix)
+            if [[ -n "$prepare_pid" ]]; then
+                log "matrix: waiting for the background preparation"
+                wait "$prepare_pid" || true
+                prepare_pid=""
+                cat "$TMP_DIR/matrix/prepare.log" >&2
+            fi
+            run_stage matrix bash "$ROOT/scripts/matrix.sh" --skip-dev
+            ;;
     esac
 done
 current=""

@@ -101,7 +101,8 @@ class InProcess:
 
     def run(self, module, args, env=None, check_mode=False, diff=False, connection=True):
         from ansible.module_utils.common import warnings as ansible_warnings
-        from ansible.module_utils.testing import patch_module_args
+        # ansible.module_utils.testing.patch_module_args exists from 2.19 on; this helper also works before
+        from ansible_collections.koreai.campaign.tests.unit.plugins.module_args import patch_module_args
 
         imported = importlib.import_module('ansible_collections.koreai.campaign.plugins.modules.%s' % module)
         module_args = dict(self.defaults) if connection else {}

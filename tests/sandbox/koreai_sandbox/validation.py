@@ -229,7 +229,8 @@ def parse_iso(value):
     if not isinstance(value, str):
         return None
     try:
-        parsed = dt.datetime.fromisoformat(value)
+        # Python before 3.11 does not read a trailing "Z" (the matrix runs the sandbox on 3.10 too)
+        parsed = dt.datetime.fromisoformat(value[:-1] + "+00:00" if value[-1:] in ("Z", "z") else value)
     except ValueError:
         return None
     if parsed.tzinfo is None:
