@@ -6,8 +6,8 @@
 #
 # galaxy-importer pins ansible-lint and attrs of its own and runs ansible-doc and ansible-lint on the
 # collection, so it gets its own venv, .tmp/galaxy-importer/venv, from scripts/galaxy-importer.txt
-# (ansible-core 2.19 there: on 2.20+ ansible-doc prints a "_protomatter" MANIFEST warning of
-# ansible-core's own, which the importer passes on as a warning of ours). Its ansible-test step needs
+# (ansible-core 2.19 there: ansible-doc of 2.20+ prints a "_protomatter" MANIFEST warning of
+# ansible-core's own, no finding about this collection). Its ansible-test step needs
 # containers and is off (scripts/galaxy-importer.cfg); `make sanity` runs ansible-test here instead.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh

@@ -5,7 +5,7 @@
 #   scripts/test.sh                      all stages
 #   scripts/test.sh unit integration     only these stages (venv always runs first)
 #
-# What runs where, to stay within 15 minutes on 2 cores (about 10 measured, see README "Contributing"):
+# What runs where, to stay within 15 minutes on 2 cores (measured times: README "Contributing"):
 #   venv         .venv: the dev line, ansible-core 2.21 on Python 3.12 (requirements-dev.txt)
 #   sanity       ALL ansible-test sanity tests on the dev line
 #   lint         ansible-lint + antsibull-docs on the dev line
