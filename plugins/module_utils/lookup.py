@@ -22,13 +22,24 @@ CampaignNotFound = NotFound
 
 
 class Missing:
-    """A failed lookup: falsy, and able to say why (with close matches when names were listed)."""
+    """A failed lookup: falsy, and able to say why (with close matches when names were listed).
 
-    def __init__(self, message):
+    explain, when given, is asked only when the failure is reported (error()): it may send list calls
+    to find what the task meant, which a caller that treats "missing" as fine (state=absent, a create)
+    never pays for."""
+
+    def __init__(self, message, explain=None):
         self.message = message
+        self._explain = explain
 
     def error(self):
-        return NotFound(self.message)
+        hint = None
+        if self._explain is not None:
+            try:
+                hint = self._explain()
+            except KoreaiError:
+                hint = None  # the hint is a courtesy: the lookup's own message still says what is wrong
+        return NotFound('%s; %s' % (self.message, hint) if hint else self.message)
 
     def __bool__(self):
         return False
@@ -82,6 +93,45 @@ def same_name_campaigns(client, campaign, campaign_types, listed_types=()):
     return others
 
 
+def _named(client, name, campaign_types):
+    wanted = name.lower()
+    found = []
+    for campaign_type in campaign_types:
+        found.extend(c for c in api_campaigns.list_campaigns(client, campaign_type) if name_key(c) == wanted)
+    return found
+
+
+def other_type_hint(client, campaign_type, name):
+    """Why a name of the other type was not found: 'X is an SMS campaign; manage it with ...', or None."""
+    others = [t for t in TYPE_NAMES if t != campaign_type]
+    found = _named(client, name, others)
+    if not found:
+        return None
+    campaign = found[0]
+    return ('%s is %s campaign (%s); manage it with %s'
+            % (repr(campaign.get('name')), type_article(campaign['type']), campaign['id'],
+               TYPE_MODULES[campaign['type']]))
+
+
+def name_as_id_hint(client, campaign_type, campaign_id):
+    """Why a campaign_id that is really a campaign's name was not found, or None."""
+    found = _named(client, campaign_id, list(TYPE_NAMES))
+    if not found:
+        return None
+    campaign = found[0]
+    text = ('campaign_id=%r is the name of %s campaign, whose id is %s: write name=%r or campaign_id=%s'
+            % (campaign_id, type_article(campaign['type']), campaign['id'], campaign.get('name'), campaign['id']))
+    if campaign['type'] != campaign_type:
+        text += ', with %s' % TYPE_MODULES[campaign['type']]
+    return text
+
+
+def type_article(campaign_type):
+    """'a voice', 'an SMS': the article goes with how the type is said."""
+    word = TYPE_NAMES.get(campaign_type, campaign_type)
+    return ('an %s' if word[:1].lower() in 'aeio' or word == 'SMS' else 'a %s') % word
+
+
 def full_campaign(client, listed):
     """The whole object behind a list entry (one GET); None when it is gone in the meantime."""
     full = api_campaigns.get_campaign(client, listed['id'])
@@ -94,19 +144,20 @@ def resolve_campaign(client, campaign_type, campaign_id=None, name=None, full=Fa
     if campaign_id:
         campaign = api_campaigns.get_campaign(client, campaign_id)
         if campaign is None:
-            return Missing('no %s campaign has id %s (the API answered 404)' % (TYPE_NAMES[campaign_type], campaign_id))
+            return Missing('no %s campaign has id %s (the API answered 404)' % (TYPE_NAMES[campaign_type], campaign_id),
+                           explain=lambda: name_as_id_hint(client, campaign_type, campaign_id))
     else:
         campaign = campaign_by_name(client, name, [campaign_type])
         if not campaign:
-            return campaign
+            return Missing(campaign.message, explain=lambda: other_type_hint(client, campaign_type, name))
         if full:
             campaign = full_campaign(client, campaign) or Missing('campaign %r disappeared while it was read' % name)
             if not campaign:
                 return campaign
     actual = campaign.get('type')
     if actual and actual != campaign_type:
-        raise KoreaiError('campaign %s is a %s campaign; manage it with %s'
-                          % (campaign_label(campaign), TYPE_NAMES[actual], TYPE_MODULES[actual]))
+        raise KoreaiError('campaign %s is %s campaign; manage it with %s'
+                          % (campaign_label(campaign), type_article(actual), TYPE_MODULES[actual]))
     campaign['type'] = campaign_type
     return campaign
 

@@ -85,14 +85,65 @@ def test_resolve_by_name_wrong_type_names_the_module(client, adapter):
     adapter.add(body=listing({'_id': 'cd-2', 'name': 'Texts', 'campaignType': 'sms'}))
     with pytest.raises(KoreaiError) as info:
         lookup.resolve_campaign(client, 'voice', name='Texts')
-    assert str(info.value).startswith("campaign 'Texts' (cd-2) is a")
-    assert str(info.value).endswith("SMS campaign; manage it with koreai.campaign.sms_campaign")
+    assert str(info.value) == "campaign 'Texts' (cd-2) is an SMS campaign; manage it with koreai.campaign.sms_campaign"
 
 
 def test_resolve_by_id_missing(client, adapter):
     adapter.add(404, {'errors': [{'msg': 'Campaign not found', 'code': 404}]})
     missing = lookup.resolve_campaign(client, 'voice', campaign_id='cd-404')
-    assert not missing and 'cd-404' in str(missing.error())
+    assert not missing and len(adapter.requests) == 1
+    adapter.add(body=listing()).add(body=listing())
+    assert str(missing.error()) == 'no voice campaign has id cd-404 (the API answered 404)'
+
+
+def test_a_name_given_as_campaign_id_says_to_write_name(client, adapter):
+    """The id lookup answers 404; only when the failure is reported are the names listed, for the hint."""
+    adapter.add(404, {'errors': [{'msg': 'Campaign not found', 'code': 404}]})
+    missing = lookup.resolve_campaign(client, 'voice', campaign_id='service renewal outreach campaign61')
+    adapter.add(body=listing(VOICE_LISTED)).add(body=listing())
+    assert str(missing.error()) == (
+        "no voice campaign has id service renewal outreach campaign61 (the API answered 404); "
+        "campaign_id='service renewal outreach campaign61' is the name of a voice campaign, whose id is cd-a1: "
+        "write name='Service Renewal Outreach Campaign61' or campaign_id=cd-a1")
+
+
+def test_an_sms_name_given_as_voice_campaign_id_names_the_module(client, adapter):
+    adapter.add(404, {'errors': [{'msg': 'Campaign not found', 'code': 404}]})
+    missing = lookup.resolve_campaign(client, 'voice', campaign_id='Texts')
+    adapter.add(body=listing()).add(body=listing({'_id': 'cd-2', 'name': 'Texts', 'format': 'simple'}))
+    assert str(missing.error()).endswith(
+        "campaign_id='Texts' is the name of an SMS campaign, whose id is cd-2: write name='Texts' or "
+        "campaign_id=cd-2, with koreai.campaign.sms_campaign")
+
+
+def test_an_sms_campaign_name_given_to_voice_names_the_module(client, adapter):
+    """By name, the voice list misses; reporting it lists the SMS campaigns (one call) for the hint."""
+    adapter.add(body=listing(VOICE_LISTED))
+    missing = lookup.resolve_campaign(client, 'voice', name='Texts')
+    assert not missing and len(adapter.requests) == 1
+    adapter.add(body=listing({'_id': 'cd-2', 'name': 'Texts', 'format': 'simple'}))
+    assert str(missing.error()) == ("no voice campaign is named 'Texts'; 'Texts' is an SMS campaign (cd-2); "
+                                    "manage it with koreai.campaign.sms_campaign")
+    assert [r.body['type'] for r in adapter.requests] == ['voice', 'sms']
+
+
+def test_a_voice_campaign_name_given_to_sms_names_the_module(client, adapter):
+    adapter.add(body=listing())
+    missing = lookup.resolve_campaign(client, 'sms', name='service renewal outreach campaign61')
+    adapter.add(body=listing(VOICE_LISTED))
+    assert str(missing.error()).endswith("'Service Renewal Outreach Campaign61' is a voice campaign (cd-a1); "
+                                         "manage it with koreai.campaign.voice_campaign")
+
+
+def test_a_failing_hint_keeps_the_lookup_message(client, adapter):
+    adapter.add(body=listing())
+    missing = lookup.resolve_campaign(client, 'voice', name='Texts')
+    adapter.add(401, {'errors': [{'msg': 'Unauthorized', 'code': 401}]})
+    assert str(missing.error()) == "no voice campaign is named 'Texts'"
+
+
+def test_type_article():
+    assert lookup.type_article('sms') == 'an SMS' and lookup.type_article('voice') == 'a voice'
 
 
 def test_resolve_by_id_is_one_get_with_or_without_full(client, adapter):

@@ -103,13 +103,22 @@ def test_delete_of_a_missing_campaign_is_no_change(adapter, capsys):
 
 
 def test_start_of_a_missing_name_fails_with_close_matches(adapter, capsys):
-    adapter.add(body=listing(VOICE))
+    adapter.add(body=listing(VOICE)).add(body=listing())
     result, dummy = run(dict(CONNECTION, name='Renewal', state='started'), capsys)
     assert result['failed'] and result['msg'] == "no voice campaign is named 'Renewal'; did you mean 'Renewals'?"
 
 
+def test_start_of_an_sms_campaign_by_name_names_sms_campaign(adapter, capsys):
+    adapter.add(body=listing(VOICE)).add(body=listing({'_id': 'cd-7', 'name': 'Texts', 'format': 'simple'}))
+    result, dummy = run(dict(CONNECTION, name='Texts', state='started'), capsys)
+    assert result['failed'] and result['msg'] == (
+        "no voice campaign is named 'Texts'; 'Texts' is an SMS campaign (cd-7); manage it with "
+        "koreai.campaign.sms_campaign")
+    assert [r.method for r in adapter.requests] == ['POST', 'POST']
+
+
 def test_present_by_a_missing_id_fails(adapter, capsys):
-    adapter.add(404, {'errors': [{'msg': 'Campaign not found', 'code': 404}]})
+    adapter.add(404, {'errors': [{'msg': 'Campaign not found', 'code': 404}]}).add(body=listing()).add(body=listing())
     result, dummy = run(dict(CONNECTION, campaign_id='cd-9', state='present', priority=3), capsys)
     assert result['failed'] and result['msg'] == 'no voice campaign has id cd-9 (the API answered 404)'
 
