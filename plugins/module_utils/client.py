@@ -14,10 +14,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
+import socket
 import time
 import traceback
 import uuid
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 REQUESTS_IMPORT_ERROR = None
 try:
@@ -113,16 +114,13 @@ def is_rate_limited(status, api_message):
     return any(m in lowered for m in RATE_LIMIT_MESSAGES)
 
 
-def _not_sent(exc):
-    """True when a requests exception proves the request never reached the server."""
-    if isinstance(exc, (requests.exceptions.ConnectTimeout,) + CONFIGURATION_ERRORS):
-        return True
+def _causes(exc):
+    """The exception and what it wraps (requests -> urllib3 -> socket), outermost first."""
     seen = set()
     current = exc
     while isinstance(current, BaseException) and id(current) not in seen:
         seen.add(id(current))
-        if type(current).__name__ in ('NewConnectionError', 'NameResolutionError', 'ConnectTimeoutError'):
-            return True
+        yield current
         reason = getattr(current, 'reason', None)
         args = getattr(current, 'args', ())
         # Follow only exceptions: an SSL error's "reason" is a string, for one.
@@ -132,7 +130,33 @@ def _not_sent(exc):
             current = args[0]
         else:
             current = current.__cause__ or current.__context__
-    return False
+
+
+def _not_sent(exc):
+    """True when a requests exception proves the request never reached the server."""
+    if isinstance(exc, (requests.exceptions.ConnectTimeout,) + CONFIGURATION_ERRORS):
+        return True
+    return any(type(c).__name__ in ('NewConnectionError', 'NameResolutionError', 'ConnectTimeoutError')
+               for c in _causes(exc))
+
+
+# What OpenSSL says when the "TLS server" answers in plain HTTP (OpenSSL 1.1/3.0, then 3.2+).
+PLAIN_HTTP_SIGNS = ('wrong version number', 'wrong_version_number', 'record layer failure', 'packet length too long')
+
+
+def connection_cause(exc):
+    """Why a connection failed, when the cause is known and no retry can mend it: 'refused', 'dns',
+    'plain http' (an https:// host that speaks HTTP), or None."""
+    for cause in _causes(exc):
+        if isinstance(cause, ConnectionRefusedError):
+            return 'refused'
+        if isinstance(cause, socket.gaierror) or type(cause).__name__ == 'NameResolutionError':
+            return 'dns'
+    if isinstance(exc, requests.exceptions.SSLError):
+        text = ' '.join(str(c) for c in _causes(exc)).lower()
+        if any(sign in text for sign in PLAIN_HTTP_SIGNS):
+            return 'plain http'
+    return None
 
 
 def quote_segment(value):
@@ -235,7 +259,7 @@ class KoreaiClient:
     def request(self, method, path, operation, query=None, body=None, campaign=None, write=False):
         """Send one API call and return its decoded JSON body.
 
-        Retries what the retry policy allows: refused connections, 429 (honouring Retry-After) and,
+        Retries what the retry policy allows: connect timeouts, 429 (honouring Retry-After) and,
         for reads only, 502/503/504, timeouts and unreadable bodies. A write whose outcome is unknown
         raises KoreaiUnknownOutcome and is never sent again here.
         """
@@ -327,11 +351,18 @@ class KoreaiClient:
 
     def _transport_failure(self, exc, where):
         operation, campaign, method, path = where
+        cause = connection_cause(exc)
+        if cause is not None:
+            # Known causes fail at once, in plain words: retrying a refused port or an unknown name only waits.
+            raise self._error(KoreaiApiError, operation, self._connection_advice(cause), campaign, method, path)
         if isinstance(exc, requests.exceptions.SSLError):
-            raise self._error(KoreaiApiError, operation,
-                              'TLS certificate of %s not accepted (%s); give the CA bundle in ca_path, '
-                              'or set validate_certs=false only for a host you trust'
-                              % (self.host, _short(exc)), campaign, method, path)
+            if self.verify is False:
+                advice = 'certificates are not checked (validate_certs=false), so the TLS handshake itself failed; ' \
+                         'check that host names an HTTPS server'
+            else:
+                advice = 'give the CA bundle in ca_path, or set validate_certs=false only for a host you trust'
+            raise self._error(KoreaiApiError, operation, 'TLS connection to %s failed (%s); %s'
+                              % (self.host, _short(exc), advice), campaign, method, path)
         if isinstance(exc, CONFIGURATION_ERRORS):
             raise self._error(KoreaiApiError, operation,
                               'the request could not be built (%s: %s); check host, stream_id, account_id '
@@ -341,6 +372,18 @@ class KoreaiClient:
         if isinstance(exc, requests.exceptions.Timeout):
             return Failure(NO_ANSWER, 'no response from %s within %s seconds' % (self.host, self.timeout))
         return Failure(NO_ANSWER, 'no response from %s: %s' % (self.host, type(exc).__name__))
+
+    def _connection_advice(self, cause):
+        parts = urlsplit(self.host)
+        where = parts.netloc
+        if cause == 'plain http':
+            return ('the server at %s speaks plain HTTP, not HTTPS; use host=%s'
+                    % (where, urlunsplit(('http',) + tuple(parts[1:]))))
+        if cause == 'refused':
+            return ('nothing accepts connections at %s (connection refused); check host (scheme, name and port) '
+                    'and that the server is running' % where)
+        return ('the host name %s does not resolve (DNS lookup failed); check host, for example '
+                'https://platform.kore.ai or your region\'s https://<region>-platform.kore.ai' % parts.hostname)
 
 
 def read_body(response, deadline):
@@ -403,9 +446,16 @@ def split_host(host):
     if parts.scheme not in ('http', 'https') or not parts.hostname or any(c.isspace() for c in host):
         raise ValueError("host must be a base URL such as https://platform.kore.ai (got %r)" % (host,))
     try:
-        parts.port
+        port = parts.port
     except ValueError:
+        port = 0
+    # urlsplit takes ':0' as port 0, which no server listens on.
+    if port == 0:
         raise ValueError('host %r has an invalid port; ports run from 1 to 65535' % (host,))
     if parts.query or parts.fragment:
         raise ValueError('host must not contain a query or fragment (got %r)' % (host,))
+    if parts.path.strip('/'):
+        # The API paths (/api/1.1/..., /campaign/api/v2/...) are added to host as it stands.
+        raise ValueError('host must be the base URL without a path (got %r); write %s://%s'
+                         % (host, parts.scheme, parts.netloc))
     return host.rstrip('/')

@@ -290,16 +290,24 @@ def test_bad_hosts_are_rejected(host):
         split_host(host)
 
 
+@pytest.mark.parametrize('host', ['https://platform.kore.ai/api/1.1', 'http://127.0.0.1:8765/campaign/',
+                                  'https://platform.kore.ai//x'])
+def test_a_host_with_a_path_is_refused(host):
+    with pytest.raises(ValueError) as info:
+        split_host(host)
+    assert str(info.value).startswith('host must be the base URL without a path (got %r); write ' % host)
+
+
+def test_a_host_with_a_path_names_the_base_url():
+    with pytest.raises(ValueError, match=r"write http://127\.0\.0\.1:8765$"):
+        split_host('http://127.0.0.1:8765/campaign/api/v2')
+
+
 def test_host_trailing_slash_is_dropped():
     assert split_host('https://platform.kore.ai/') == 'https://platform.kore.ai'
 
 
-PORT_ZERO = ('open bug: split_host (plugins/module_utils/client.py) relies on urlsplit().port raising, but port 0 '
-             'parses as 0, so host=https://x:0 is accepted although the message says ports run from 1 to 65535')
-
-
-@pytest.mark.parametrize('host', [pytest.param('https://x:0', marks=pytest.mark.xfail(reason=PORT_ZERO)),
-                                  'https://x:99999', 'https://x:port'])
+@pytest.mark.parametrize('host', ['https://x:0', 'https://x:00', 'https://x:99999', 'https://x:port'])
 def test_bad_ports_are_rejected(host):
     with pytest.raises(ValueError) as info:
         split_host(host)
@@ -490,3 +498,83 @@ class TestDeadline:
         server = local_server(body=b'{"a": 1}', pause=0.05)
         client = client_lib.KoreaiClient(server.url, STREAM, ACCOUNT, CLIENT_ID, SECRET, timeout=3.0, retries=0)
         assert client.request('GET', PATH, 'get campaign') == {'a': 1}
+
+
+# -- connection failures whose cause is known: said plainly, not retried (issue 16) ------------------------------
+
+@pytest.fixture
+def plain_http_port():
+    """A plain-HTTP server on 127.0.0.1 that answers anything with 200 (a TLS hello gets a 400)."""
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(('127.0.0.1', 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def _free_port():
+    import socket
+    probe = socket.socket()
+    probe.bind(('127.0.0.1', 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    return port
+
+
+def _real_client(host, sleeps, **kwargs):
+    return client_lib.KoreaiClient(host=host, stream_id=STREAM, account_id=ACCOUNT, client_id=CLIENT_ID,
+                                   client_secret=SECRET, sleep=sleeps.append, timeout=5, **kwargs)
+
+
+def test_https_to_a_plain_http_server_says_use_http(plain_http_port, sleeps):
+    client = _real_client('https://127.0.0.1:%d' % plain_http_port, sleeps, validate_certs=False)
+    with pytest.raises(KoreaiApiError) as info:
+        client.request('GET', PATH, 'get campaign')
+    message = str(info.value)
+    assert ('the server at 127.0.0.1:%d speaks plain HTTP, not HTTPS; use host=http://127.0.0.1:%d'
+            % (plain_http_port, plain_http_port)) in message
+    assert 'validate_certs' not in message and 'ca_path' not in message and 'certificate' not in message
+    assert sleeps == [] and client.calls == 1
+
+
+def test_a_refused_connection_fails_at_once_with_a_hint_to_check_host(sleeps):
+    port = _free_port()
+    client = _real_client('http://127.0.0.1:%d' % port, sleeps)
+    with pytest.raises(KoreaiApiError) as info:
+        client.request('GET', PATH, 'get campaign')
+    assert str(info.value) == (
+        'get campaign failed (from GET %s): nothing accepts connections at 127.0.0.1:%d (connection refused); '
+        'check host (scheme, name and port) and that the server is running' % (PATH, port))
+    assert sleeps == [] and client.calls == 1
+
+
+def test_a_host_name_that_does_not_resolve_fails_at_once(make_client, adapter, sleeps):
+    import socket
+    from urllib3.exceptions import NameResolutionError
+    cause = NameResolutionError('no-such-host.invalid', None, socket.gaierror(-2, 'Name or service not known'))
+    adapter.add_error(requests.exceptions.ConnectionError(cause))
+    client = make_client(host='https://no-such-host.invalid')
+    with pytest.raises(KoreaiApiError) as info:
+        client.request('GET', PATH, 'get campaign')
+    assert 'the host name no-such-host.invalid does not resolve (DNS lookup failed); check host' in str(info.value)
+    assert sleeps == [] and len(adapter.requests) == 1
+
+
+def test_a_tls_failure_with_validate_certs_off_does_not_advise_it(make_client, adapter):
+    adapter.add_error(requests.exceptions.SSLError('[SSL: SSLV3_ALERT_HANDSHAKE_FAILURE] sslv3 alert handshake failure'))
+    client = make_client(validate_certs=False)
+    with pytest.raises(KoreaiApiError) as info:
+        client.request('GET', PATH, 'get campaign')
+    assert 'set validate_certs=false' not in str(info.value) and 'TLS handshake itself failed' in str(info.value)
