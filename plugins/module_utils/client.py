@@ -343,7 +343,7 @@ class KoreaiClient:
                               'the host answered with a redirect to %s; set host to the final base URL'
                               % response.headers.get('Location', '?'), campaign, method, path, status)
         if status >= 400:
-            raise self._error(KoreaiApiError, operation, _status_hint(status, api_message),
+            raise self._error(KoreaiApiError, operation, _status_hint(status, api_message, self._token is not None),
                               campaign, method, path, status, api_message)
         if is_failure_envelope(payload):
             raise self._error(KoreaiApiError, operation, api_message, campaign, method, path, status, api_message)
@@ -431,7 +431,11 @@ def _short(exc):
     return text if len(text) <= 160 else text[:157] + '...'
 
 
-def _status_hint(status, api_message):
+def _status_hint(status, api_message, ready_token=False):
+    if status == 401 and ready_token and 'replay' in (api_message or '').lower():
+        return ('%s; the token was used before: a token with a jti is single-use, so a ready token works only for a '
+                'task that sends one request. Give client_id and client_secret instead (the collection signs a '
+                'fresh token for every request), or mint a new token for each such task' % api_message)
     if status == 401:
         return ('%s; check client_id/client_secret (or token), that the JWT app is published with the '
                 'Campaign Management scope, and stream_id/account_id' % api_message)

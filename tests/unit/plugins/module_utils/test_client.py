@@ -578,3 +578,24 @@ def test_a_tls_failure_with_validate_certs_off_does_not_advise_it(make_client, a
     with pytest.raises(KoreaiApiError) as info:
         client.request('GET', PATH, 'get campaign')
     assert 'set validate_certs=false' not in str(info.value) and 'TLS handshake itself failed' in str(info.value)
+
+
+REPLAY = {'errors': [{'msg': 'error verifying the jwt: possibly a replay', 'code': 401}]}
+
+
+def test_a_ready_token_refused_as_a_replay_says_it_is_single_use(make_client, adapter):
+    client = make_client(client_id=None, client_secret=None, token='ready.token.value')
+    adapter.add(body={'data': {}}).add(401, REPLAY)
+    client.request('GET', PATH, 'get campaign')
+    with pytest.raises(KoreaiApiError) as info:
+        client.request('GET', PATH, 'get campaign')
+    message = str(info.value)
+    assert 'possibly a replay (code 401); the token was used before: a token with a jti is single-use' in message
+    assert 'Give client_id and client_secret instead' in message and 'ready.token.value' not in message
+
+
+def test_a_replay_with_signed_tokens_keeps_the_401_advice(make_client, adapter):
+    adapter.add(401, REPLAY)
+    with pytest.raises(KoreaiApiError) as info:
+        make_client().request('GET', PATH, 'get campaign')
+    assert 'single-use' not in str(info.value) and 'check client_id/client_secret' in str(info.value)
