@@ -32,8 +32,9 @@ options:
     type: int
   caller_id:
     description:
-      - The number calls or messages come from, in E.164 form (V(+18163300000)); it must be an outbound-enabled
-        number of the bot. Required to create a campaign.
+      - The number calls or messages come from, in E.164 form (V(+18163300000)), or a SIP number registered in
+        Kore.ai, written as it is registered; it must be an outbound-enabled number of the bot. A value that
+        starts with V(+) must be E.164. Required to create a campaign.
     type: str
   calling_hours:
     description:

@@ -87,6 +87,16 @@ def _calling_hours(value):
     return {'frequency': frequency, 'timezone': str(timezone), 'days': normalized}
 
 
+def check_caller_id(value):
+    """An E.164 number, or a pre-registered SIP number (Kore.ai accepts those in every dialing mode since
+    v11.16.1 and documents no format for them). What starts with '+' is a phone number and must be E.164."""
+    text = str(value)
+    if not text or any(c.isspace() for c in text) or (text.startswith('+') and not _E164_RE.match(text)):
+        raise ValidationError('caller_id=%r must be an E.164 phone number such as +18163300000 (no spaces), or a '
+                              'SIP number registered in Kore.ai, written as it is registered' % (value,))
+    return text
+
+
 def _bounded(params, option, low, high, unit=''):
     value = params.get(option)
     if value is None:
@@ -112,10 +122,7 @@ def campaign_spec(campaign_type, params):
     if priority is not None:
         spec['priority'] = priority
     if params.get('caller_id') is not None:
-        if not _E164_RE.match(params['caller_id']):
-            raise ValidationError('caller_id=%r must be an E.164 phone number such as +18163300000'
-                                  % (params['caller_id'],))
-        spec['caller_id'] = params['caller_id']
+        spec['caller_id'] = check_caller_id(params['caller_id'])
     if params.get('calling_hours') is not None:
         spec['calling_hours'] = _calling_hours(params['calling_hours'])
     if campaign_type == 'voice':

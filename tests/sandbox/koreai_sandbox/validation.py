@@ -388,9 +388,12 @@ def parse_dialing_strategy(ds, ctype):
         raise bad("dialingStrategy.callerId is required and must be an object")
     only_keys(caller, ("phoneNumber",), "dialingStrategy.callerId")
     phone = caller.get("phoneNumber")
-    if not isinstance(phone, str) or not _E164.match(phone):
+    # Pre-registered SIP numbers are caller ids too (docs §8.1, format undocumented): what does not
+    # start with "+" passes as one when it is a non-blank string without spaces.
+    if not isinstance(phone, str) or not phone or any(c.isspace() for c in phone) or (
+            phone.startswith("+") and not _E164.match(phone)):
         raise bad("dialingStrategy.callerId.phoneNumber must be an E.164 number like "
-                  "+14155550123 (got %r)" % (phone,))
+                  "+14155550123 or a registered SIP number (got %r)" % (phone,))
 
     hours = ds.get("callingHours")
     where = "dialingStrategy.callingHours"

@@ -273,8 +273,10 @@ VOICE_BAD = [
      "dialingStrategy is required"),
     ("strategy-extra", changed(AGENTLESS, "dialingStrategy.useSystemMappings", False),
      "Unexpected field(s) in dialingStrategy: useSystemMappings"),
-    ("phone-no-plus", changed(AGENTLESS, "dialingStrategy.callerId.phoneNumber", "14155550123"),
+    ("phone-spaces", changed(AGENTLESS, "dialingStrategy.callerId.phoneNumber", "+1 415 555 0123"),
      "dialingStrategy.callerId.phoneNumber must be an E.164 number"),
+    ("phone-empty", changed(AGENTLESS, "dialingStrategy.callerId.phoneNumber", ""),
+     "or a registered SIP number"),
     ("phone-zero", changed(AGENTLESS, "dialingStrategy.callerId.phoneNumber", "+0415555"),
      "must be an E.164 number"),
     ("phone-long", changed(AGENTLESS, "dialingStrategy.callerId.phoneNumber", "+1" + "2" * 15),
@@ -414,6 +416,13 @@ def test_create_voice_body_with_sms_query_is_refused(api):
     r = create(api, AGENTLESS, ctype="sms")
     assert r.status_code == 400
     assert errmsg(r) == "dialingMode, enableMachineDetect apply to voice campaigns only"
+
+
+@pytest.mark.parametrize("caller", ["14155550123", "sip:renewals@sip.example.com"])
+def test_pre_registered_sip_numbers_are_caller_ids(api, caller):
+    """API notes 8.1: caller ids may be pre-registered SIP numbers, in every dialing mode."""
+    r = create(api, changed(AGENTLESS, "dialingStrategy.callerId.phoneNumber", caller))
+    assert r.status_code == 200, r.get_json()
 
 
 def test_other_days_and_times_accepted(api):

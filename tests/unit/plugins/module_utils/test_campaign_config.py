@@ -65,7 +65,9 @@ BAD = [
     ('voice', dict(priority=6), 'from 1 to 5'),
     ('voice', dict(description='x' * 257), 'at most 256'),
     ('voice', dict(contact_lists=[]), 'at least one contact list'),
-    ('voice', dict(caller_id='18163300000'), 'E.164'),
+    ('voice', dict(caller_id='+1 816 330 0000'), 'E.164'),
+    ('voice', dict(caller_id='+0816330000'), 'E.164'),
+    ('voice', dict(caller_id=''), 'SIP number'),
     ('voice', dict(max_attempts=101), 'max_attempts=101 must be a whole number from 1 to 100'),
     ('voice', dict(retry_period=0), 'from 1 to 1440 minutes'),
     ('voice', dict(ring_time=4), 'from 5 to 120 seconds'),
@@ -229,3 +231,9 @@ def test_voice_read_back_of_the_written_body_matches_except_the_unreadable():
 def test_decode_message_leaves_non_text_alone():
     assert cc.decode_message(None) is None and cc.decode_message({'a': 1}) == {'a': 1}
     assert cc.decode_message('abc') == 'abc'  # not Base64 of itself
+
+
+@pytest.mark.parametrize('caller_id', ['+18163300000', '18163300000', 'sip:renewals@sip.example.com', '4420'])
+def test_pre_registered_sip_numbers_are_caller_ids(caller_id):
+    """Kore.ai accepts pre-registered SIP numbers as caller ids in every dialing mode (API notes 8.1)."""
+    assert cc.check_caller_id(caller_id) == caller_id

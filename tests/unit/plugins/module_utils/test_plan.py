@@ -50,3 +50,35 @@ def test_action_names_are_what_modules_return():
 
 def test_repr():
     assert repr(p.no_change({}, 'm')) == "Plan(actions=[], msg='m')"
+
+
+# Every planner, with a name that holds the verbs it says: check mode must say the name exactly as it is.
+TRICKY = 'Leads deleted in May, started and stopped, enabled, created or updated'
+
+
+def _every_plan():
+    from ansible_collections.koreai.campaign.plugins.module_utils import campaign_plan, contact_list_plan, schedule
+    campaign = {'id': 'cd-1', 'name': TRICKY, 'type': 'voice', 'status': 'Ready'}
+    active = dict(campaign, status='Active')
+    spec = schedule.schedule_spec('enabled', 'daily', None, None, '2031-01-27 18:29:00', '2031-02-27 18:29:00')
+    return [
+        campaign_plan.plan_run_state(campaign, 'started'),
+        campaign_plan.plan_run_state(active, 'stopped'),
+        campaign_plan.plan_absent(campaign),
+        schedule.plan_schedule(campaign, spec),
+        schedule.plan_schedule(dict(campaign, status='Scheduled', scheduleEnabled=True,
+                                    schedule={'scheduleEnabled': True}), None),
+        contact_list_plan.plan_contact_list({'id': 'cl-1', 'name': TRICKY}, 'absent'),
+        contact_list_plan.plan_contact_list(None, 'present', description='d', name=TRICKY),
+        contact_list_plan.plan_contact_list({'id': 'cl-1', 'name': TRICKY, 'description': 'old'}, 'present',
+                                            description='new'),
+    ]
+
+
+def test_every_planner_keeps_names_intact_in_check_mode():
+    plans = _every_plan()
+    assert all(plan.changed for plan in plans), [plan for plan in plans if not plan.changed]
+    for plan in plans:
+        assert TRICKY in plan.message(True) and TRICKY in plan.message(False), plan
+        assert plan.message(True).startswith('(check mode) ') and ' would be ' in plan.message(True)
+        assert plan.message(True).count(' would be ') == 1
