@@ -120,6 +120,12 @@ def ensure_run_state(run, campaign, desired, style='documented'):
                 # Became scheduled or started by someone else while preparing: plan again.
                 return ensure_run_state(run, campaign, desired, style)
         elif action == START:
+            if campaign.get('status') != 'Paused':
+                # A start after a stop or an end is a new run: the instance id read before it is the
+                # previous run's. Only the start's answer (voice gives it; SMS does not) can name the new one.
+                campaign = dict(campaign)
+                campaign.pop('campaignInstanceId', None)
+                result.pop('campaign_instance_id', None)
             answer = start(run, campaign, style)
         elif action == STOP:
             answer = stop(run, campaign, style)

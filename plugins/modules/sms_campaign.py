@@ -127,7 +127,11 @@ campaign:
       type: str
       sample: sms
 campaign_instance_id:
-  description: The run's instance ID (C(cid-...)) when the API gave one.
+  description:
+    - The run's instance ID (C(cid-...)) when the API gave one.
+    - After a start that begins a new run, only the start's answer can give it (voice answers carry it, SMS
+      answers do not); it is left out rather than report the previous run's. M(koreai.campaign.campaign_info)
+      shows the current one.
   returned: when known
   type: str
   sample: cid-835ee4a-697e-4846-8340-7e3e301xxxxx

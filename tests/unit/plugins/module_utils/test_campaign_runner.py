@@ -109,6 +109,29 @@ def test_no_wait_takes_the_trigger_answer(runner, adapter):
     assert result['campaign']['status'] == 'Active' and len(adapter.requests) == 1
 
 
+def test_a_start_never_returns_the_previous_runs_instance_id(runner, adapter):
+    """An SMS start answers without campaignInstanceId; the id read before the start is the last run's."""
+    sms = dict(voice('Stopped', campaignInstanceId='cid-previous-run'), type='sms')
+    adapter.add(body={'status': 'Active', 'message': 'Campaign Started'})
+    result = campaign_runner.ensure_run_state(runner(wait=False), sms, 'started')
+    assert result['changed'] and 'campaign_instance_id' not in result
+    assert 'campaignInstanceId' not in result['campaign']
+
+
+def test_a_start_returns_the_new_instance_id_the_answer_gives(runner, adapter):
+    adapter.add(body={'status': 'Active', 'campaignInstanceId': 'cid-new-run'})
+    result = campaign_runner.ensure_run_state(runner(wait=False), voice('Stopped', campaignInstanceId='cid-old'),
+                                              'started')
+    assert result['campaign_instance_id'] == 'cid-new-run' == result['campaign']['campaignInstanceId']
+
+
+def test_resuming_a_paused_campaign_keeps_its_instance_id(runner, adapter):
+    sms = dict(voice('Paused', campaignInstanceId='cid-this-run'), type='sms')
+    adapter.add(body={'status': 'Active', 'message': 'Campaign Started'})
+    result = campaign_runner.ensure_run_state(runner(wait=False), sms, 'started')
+    assert result['campaign_instance_id'] == 'cid-this-run'
+
+
 def test_no_wait_without_a_status_in_the_answer_assumes_the_wanted_one(runner, adapter):
     adapter.add(body={'message': 'Campaign Started'})
     result = campaign_runner.ensure_run_state(runner(wait=False), voice('Ready'), 'started')
