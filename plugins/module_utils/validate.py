@@ -35,9 +35,11 @@ def parse_datetime(value, option):
     text = str(value).strip()
     match = _DATETIME_RE.match(text)
     if not match:
+        # The examples are tomorrow, so that copying one gives a date the API takes.
+        tomorrow = (datetime.datetime.now(UTC) + datetime.timedelta(days=1)).strftime('%Y-%m-%d')
         raise ValidationError(
-            "%s=%r is not a date and time; write 'YYYY-MM-DD HH:MM:SS' (UTC), for example '2026-01-27 18:29:00', "
-            "or ISO 8601 with an offset such as '2026-01-28T00:00:00+05:30'" % (option, value))
+            "%s=%r is not a date and time; write 'YYYY-MM-DD HH:MM:SS' (UTC), for example '%s 18:29:00', "
+            "or ISO 8601 with an offset such as '%sT09:00:00+05:30'" % (option, value, tomorrow, tomorrow))
     parts = match.groupdict()
     try:
         parsed = datetime.datetime(int(parts['y']), int(parts['m']), int(parts['d']), int(parts['H']),

@@ -79,7 +79,7 @@ options:
   start:
     description:
       - When the schedule starts. Required with O(state=enabled).
-      - V(YYYY-MM-DD HH:MM:SS) is taken as UTC; ISO 8601 with an offset (V(2026-01-28T00:00:00+05:30)) is converted to UTC.
+      - V(YYYY-MM-DD HH:MM:SS) is taken as UTC; ISO 8601 with an offset (V(2031-01-28T00:00:00+05:30)) is converted to UTC.
       - The API receives UTC wall-clock time as C(YYYY-MM-DD HH:mm:ss). Kore.ai does not document the
         time zone; the samples (C(18:29:00), 23:59 in Asia/Kolkata) show UTC.
     type: str
@@ -101,13 +101,13 @@ seealso:
 '''
 
 EXAMPLES = r'''
-- name: Run a voice campaign every day from 27 January to 27 February 2026, 18:29 UTC
+- name: Run a voice campaign every day from 27 January to 27 February 2031, 18:29 UTC
   koreai.campaign.campaign_schedule:
     campaign: "Agentless Voice | Product Feedback | Jan 9"
     campaign_type: voice
     recurrence: daily
-    start: "2026-01-27 18:29:00"
-    end: "2026-02-27 18:29:00"
+    start: "2031-01-27 18:29:00"
+    end: "2031-02-27 18:29:00"
 
 - name: Run an SMS campaign on weekdays every other week, times given in India Standard Time
   koreai.campaign.campaign_schedule:
@@ -115,8 +115,8 @@ EXAMPLES = r'''
     recurrence: weekly
     every: 2
     days: [mon, tue, wed, thu, fri]
-    start: "2026-01-28T09:00:00+05:30"
-    end: "2026-06-30T18:00:00+05:30"
+    start: "2031-01-28T09:00:00+05:30"
+    end: "2031-06-30T18:00:00+05:30"
 
 - name: Turn a schedule off
   koreai.campaign.campaign_schedule:
@@ -128,8 +128,8 @@ EXAMPLES = r'''
     campaign: Service Renewal Outreach Campaign61
     recurrence: daily
     every: 2
-    start: "2026-02-01 08:00:00"
-    end: "2026-03-01 08:00:00"
+    start: "2031-02-01 08:00:00"
+    end: "2031-03-01 08:00:00"
     replace: true
 '''
 

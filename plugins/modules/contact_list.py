@@ -72,11 +72,16 @@ EXAMPLES = r'''
     name: Renewal Due - May/June 2025
     description: Customers whose plan renews in May or June 2025.
 
-- name: The Do Not Call list
+- name: A Do Not Call list that holds each number once (allow_duplicates is fixed when the list is created)
+  koreai.campaign.contact_list:
+    name: Renewals Do Not Call
+    description: Numbers that must never be called.
+    allow_duplicates: false
+
+- name: The Do Not Call list the voice campaigns use, with a clearer description
   koreai.campaign.contact_list:
     name: DNC CL Dec 4
     description: Numbers that must never be called.
-    allow_duplicates: false
 
 - name: Remove a list no campaign uses any more
   koreai.campaign.contact_list:

@@ -6,6 +6,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import datetime
+import re
 
 import pytest
 from hypothesis import given, strategies as st
@@ -95,3 +96,13 @@ def test_accepted_spellings_are_utc(value, expected):
 def test_api_format_is_zero_padded_utc():
     moment = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone(datetime.timedelta(hours=5, minutes=30)))
     assert format_api_datetime(moment) == '2026-01-01 21:34:05'
+
+
+def test_the_date_format_message_gives_examples_in_the_future():
+    """Copying the example of the message must give a date the API takes (an end after now)."""
+    with pytest.raises(ValidationError) as info:
+        parse_datetime('next friday', 'end')
+    examples = re.findall(r"'(\d{4}-\d\d-\d\d)[ T]", str(info.value))
+    assert len(examples) == 2
+    for example in re.findall(r"'(\d{4}-[^']+)'", str(info.value)):
+        assert parse_datetime(example, 'end') > datetime.datetime.now(UTC)
