@@ -44,16 +44,35 @@ def entry(campaign, status, changed=False, failed=False, msg=''):
             'status_before': status, 'status': status, 'changed': changed, 'failed': failed, 'msg': msg}
 
 
-def bulk_result(entries, desired, check_mode, unconfirmed=None):
+def describe_filter(type_names, campaign_ids=None, names=None, name_pattern=None, statuses=None):
+    """The selection in words, as the task wrote it: "voice campaign matches name_pattern '^Black Friday'"."""
+    parts = []
+    if campaign_ids:
+        parts.append('campaign_ids %s' % ', '.join(campaign_ids))
+    if names:
+        parts.append('names %s' % ', '.join(repr(n) for n in names))
+    if name_pattern is not None:
+        parts.append('name_pattern %r' % getattr(name_pattern, 'pattern', name_pattern))
+    if statuses:
+        parts.append('status %s' % ','.join(statuses))
+    return '%s campaign matches %s' % (' or '.join(type_names), ' and '.join(parts))
+
+
+def bulk_result(entries, desired, check_mode, unconfirmed=None, selection=None, listed=None):
     """The module result; unconfirmed lists the campaigns that could not be confirmed in the wanted
-    state after the writes (by name and id, in the message too)."""
+    state after the writes (by name and id, in the message too). When nothing was selected, selection
+    (describe_filter) and listed (how many campaigns the list calls showed) say what matched nothing."""
     unconfirmed = list(unconfirmed or [])
     changed_ids = [e['id'] for e in entries if e['changed'] and not e['failed']]
     failed_ids = [e['id'] or e['name'] for e in entries if e['failed']]
     verb = 'started' if desired == 'started' else 'stopped'
-    msg = '%s%d of %d campaigns %s%s' % ('(check mode) ' if check_mode else '', len(changed_ids), len(entries),
-                                         ('would be ' + verb) if check_mode else verb,
-                                         '; %d failed' % len(failed_ids) if failed_ids else '')
+    if not entries and selection:
+        msg = '%sno %s (%d listed), so none %s %s' % (
+            '(check mode) ' if check_mode else '', selection, listed or 0, 'would be' if check_mode else 'was', verb)
+    else:
+        msg = '%s%d of %d campaigns %s%s' % ('(check mode) ' if check_mode else '', len(changed_ids), len(entries),
+                                             ('would be ' + verb) if check_mode else verb,
+                                             '; %d failed' % len(failed_ids) if failed_ids else '')
     if unconfirmed:
         msg += '; NOT confirmed %s: %s' % (verb, ', '.join("'%s' (%s)" % (u['name'], u['id']) for u in unconfirmed))
     return {'changed': bool(changed_ids), 'campaigns': entries, 'changed_ids': changed_ids,

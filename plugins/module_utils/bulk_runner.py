@@ -19,7 +19,8 @@ __metaclass__ = type
 
 from ansible_collections.koreai.campaign.plugins.module_utils import api_campaigns
 from ansible_collections.koreai.campaign.plugins.module_utils.api import campaign_label
-from ansible_collections.koreai.campaign.plugins.module_utils.bulk_plan import bulk_result, entry, select_campaigns
+from ansible_collections.koreai.campaign.plugins.module_utils.bulk_plan import (
+    bulk_result, describe_filter, entry, select_campaigns)
 from ansible_collections.koreai.campaign.plugins.module_utils.campaign_plan import plan_run_state
 from ansible_collections.koreai.campaign.plugins.module_utils.campaign_status import TYPE_NAMES, reached
 from ansible_collections.koreai.campaign.plugins.module_utils.errors import (
@@ -40,6 +41,7 @@ class Selection:
         self.pattern = name_pattern
         self.statuses = statuses
         self.server_filter = statuses if statuses and not campaign_ids and not names else None
+        self.listed = 0
 
     def read(self, client):
         """(selected, missing ids and names, whether a type took more than one request to list)."""
@@ -49,8 +51,12 @@ class Selection:
             before = client.calls
             listed.extend(api_campaigns.list_campaigns(client, campaign_type, statuses=self.server_filter))
             paged = paged or client.calls - before > 1
+        self.listed = len(listed)
         selected, missing = select_campaigns(listed, self.ids, self.names, self.pattern, self.statuses)
         return selected, missing, paged
+
+    def describe(self):
+        return describe_filter([TYPE_NAMES[t] for t in self.types], self.ids, self.names, self.pattern, self.statuses)
 
 
 class BulkRun:
@@ -161,7 +167,7 @@ def bulk_run_state(run, campaign_types, desired, campaign_ids=None, names=None, 
     entries = [entry({'id': key, 'name': None, 'type': None}, None, failed=True,
                      msg='no %s campaign matches %r' % (' or '.join(TYPE_NAMES[t] for t in campaign_types), key))
                for key in missing] + bulk.entries
-    result = bulk_result(entries, desired, run.check_mode, unconfirmed)
+    result = bulk_result(entries, desired, run.check_mode, unconfirmed, selection.describe(), selection.listed)
     # A write the API accepted is a change even when waiting for it then failed.
     result['changed'] = result['changed'] or bool(run.accepted)
     return result

@@ -76,3 +76,14 @@ def test_bulk_result_of_nothing():
     result = lc.bulk_result([], 'started', False)
     assert not result['changed'] and result['msg'] == '0 of 0 campaigns started'
     assert result['diff'] == {'before': {}, 'after': {}}
+
+
+def test_nothing_selected_says_which_filter_matched_nothing():
+    selection = lc.describe_filter(['voice'], name_pattern=re.compile('^Black Friday'), statuses=['Active', 'Paused'])
+    result = lc.bulk_result([], 'stopped', False, selection=selection, listed=7)
+    assert result['msg'] == ("no voice campaign matches name_pattern '^Black Friday' and status Active,Paused "
+                             "(7 listed), so none was stopped")
+    assert not result['changed'] and '0 of 0' not in result['msg']
+    check = lc.bulk_result([], 'started', True, selection=lc.describe_filter(['voice', 'SMS'], names=['Flash Sale']),
+                           listed=0)
+    assert check['msg'] == "(check mode) no voice or SMS campaign matches names 'Flash Sale' (0 listed), so none would be started"

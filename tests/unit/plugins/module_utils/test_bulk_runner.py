@@ -346,3 +346,10 @@ def test_a_refusal_that_a_read_does_not_confirm_stays_a_failure(runner, adapter)
     adapter.add(body=voice_list())
     result = bulk_run_state(runner(wait=False), ['voice'], 'stopped', campaign_ids=['cd-1'])
     assert result['failed_ids'] == ['cd-1'] and 'cannot be stopped now' in result['campaigns'][0]['msg']
+
+
+def test_a_filter_that_matches_nothing_says_so(runner, adapter):
+    adapter.add(body=voice_list())
+    result = bulk_run_state(runner(), ['voice'], 'stopped', name_pattern=re.compile('^Black Friday'))
+    assert not result['changed'] and result['campaigns'] == [] and len(adapter.requests) == 1
+    assert result['msg'] == "no voice campaign matches name_pattern '^Black Friday' (3 listed), so none was stopped"
