@@ -85,7 +85,7 @@ EXAMPLES = r'''
 
 - name: Remove a list no campaign uses any more
   koreai.campaign.contact_list:
-    name: CL Only 2020 Dec 4
+    name: Renewal Due - July 2025
     state: absent
 '''
 

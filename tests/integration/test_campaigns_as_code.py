@@ -85,7 +85,7 @@ BAD = [
     (dict(ring_time=200), 'ring_time=200 must be a whole number from 5 to 120 seconds'),
     (dict(max_attempts=0), 'max_attempts=0'),
     (dict(retry_period=2000), 'retry_period=2000'),
-    (dict(caller_id='555-1234'), 'E.164'),
+    (dict(caller_id='+1 555 1234'), 'E.164'),
     (dict(description='d' * 300), 'at most 256'),
     (dict(name='n' * 60), 'at most 48'),
     (dict(calling_hours={'timezone': 'Asia/Kolkata', 'days': [{'day': 'xx', 'start': '9:00', 'end': '10:00'}]}),
