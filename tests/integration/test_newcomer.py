@@ -181,3 +181,17 @@ def test_check_mode_keeps_a_name_that_holds_the_verb(ansible, sandbox):
     assert results[0]['msg'].startswith("(check mode) campaign 'Leads deleted in May' (")
     assert results[0]['msg'].endswith(') would be deleted') and writes(sandbox) == []
 
+
+
+def test_a_role_argument_error_is_short_and_says_what_is_wrong(ansible, sandbox):
+    play = [{'hosts': 'localhost', 'gather_facts': False,
+             'roles': [{'role': 'koreai.campaign.emergency_stop', 'vars': {'emergency_stop_campaign_type': 'fax'}}]}]
+    path = ansible.workdir / 'bad-role-arguments.yml'
+    path.write_text(yaml.safe_dump(play))
+    rc, output = ansible.run_file(str(path))
+    assert rc != 0
+    assert ('"msg": "koreai.campaign.emergency_stop: value of emergency_stop_campaign_type must be one of: voice, '
+            'sms, all, got: fax. The arguments are described by: ansible-doc -t role koreai.campaign.emergency_stop"'
+            in output)
+    assert 'argument_spec_data' not in output and len(output) < 2500
+    assert sandbox.control.requests_log() == []

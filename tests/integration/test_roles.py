@@ -109,7 +109,9 @@ def test_campaign_schedules_refuses_a_bad_entry_before_any_request(ansible, sand
     bad = [{'campaign': 'Weekly Satisfaction Survey Calls', 'recurrence': 'monthly'}, {'state': 'disabled'}]
     rc, facts, output = run('campaign_schedules', {'campaign_schedules_list': bad}, facts=['campaign_schedules_changed'])
     assert rc != 0 and facts == {'campaign_schedules_changed': None}
-    assert 'Validation of arguments failed' in output and 'recurrence' in output and 'campaign' in output
+    assert 'koreai.campaign.campaign_schedules: value of recurrence must be one of: daily, weekly, got: monthly' \
+        in output and 'missing required arguments: campaign' in output
+    assert 'argument_spec_data' not in output and 'ansible-doc -t role koreai.campaign.campaign_schedules' in output
     assert sandbox.control.requests_log() == []
 
 
