@@ -182,7 +182,6 @@ def test_check_mode_keeps_a_name_that_holds_the_verb(ansible, sandbox):
     assert results[0]['msg'].endswith(') would be deleted') and writes(sandbox) == []
 
 
-
 def test_a_role_argument_error_is_short_and_says_what_is_wrong(ansible, sandbox):
     play = [{'hosts': 'localhost', 'gather_facts': False,
              'roles': [{'role': 'koreai.campaign.emergency_stop', 'vars': {'emergency_stop_campaign_type': 'fax'}}]}]
