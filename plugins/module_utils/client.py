@@ -357,12 +357,15 @@ class KoreaiClient:
             raise self._error(KoreaiApiError, operation, self._connection_advice(cause), campaign, method, path)
         if isinstance(exc, requests.exceptions.SSLError):
             if self.verify is False:
-                advice = 'certificates are not checked (validate_certs=false), so the TLS handshake itself failed; ' \
-                         'check that host names an HTTPS server'
-            else:
-                advice = 'give the CA bundle in ca_path, or set validate_certs=false only for a host you trust'
-            raise self._error(KoreaiApiError, operation, 'TLS connection to %s failed (%s); %s'
-                              % (self.host, _short(exc), advice), campaign, method, path)
+                # The certificate is not checked, so advice about it would be advice already followed.
+                raise self._error(KoreaiApiError, operation,
+                                  'TLS handshake with %s failed (%s); certificates are not checked '
+                                  '(validate_certs=false), so check that host names an HTTPS server'
+                                  % (self.host, _short(exc)), campaign, method, path)
+            raise self._error(KoreaiApiError, operation,
+                              'TLS certificate of %s not accepted (%s); give the CA bundle in ca_path, '
+                              'or set validate_certs=false only for a host you trust'
+                              % (self.host, _short(exc)), campaign, method, path)
         if isinstance(exc, CONFIGURATION_ERRORS):
             raise self._error(KoreaiApiError, operation,
                               'the request could not be built (%s: %s); check host, stream_id, account_id '

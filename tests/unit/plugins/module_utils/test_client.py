@@ -577,7 +577,8 @@ def test_a_tls_failure_with_validate_certs_off_does_not_advise_it(make_client, a
     client = make_client(validate_certs=False)
     with pytest.raises(KoreaiApiError) as info:
         client.request('GET', PATH, 'get campaign')
-    assert 'set validate_certs=false' not in str(info.value) and 'TLS handshake itself failed' in str(info.value)
+    assert 'set validate_certs=false' not in str(info.value) and 'ca_path' not in str(info.value)
+    assert 'TLS handshake with https://kore.example.test failed' in str(info.value)
 
 
 REPLAY = {'errors': [{'msg': 'error verifying the jwt: possibly a replay', 'code': 401}]}
