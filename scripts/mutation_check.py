@@ -40,6 +40,8 @@ INPUT = 'tests/integration/test_reliability_input.py'
 SECRETS = 'tests/integration/test_reliability_secrets.py'
 TLS = 'tests/integration/test_reliability_tls.py'
 AUDIT = 'tests/integration/test_reliability_audit.py'
+PAGING = 'tests/integration/test_reliability_paging.py'
+TRANSPORT = 'tests/integration/test_reliability_transport.py'
 PROPERTIES = 'tests/unit/plugins/module_utils/test_reliability_properties.py'
 
 
@@ -74,7 +76,7 @@ MUTATIONS = [
              matrix('500 on a start that took effect', 'a write slower than timeout',
                     'connection reset on a start that took effect')),
     Mutation('ignore-retry-after', 'Retry-After is honoured', 'plugins/module_utils/retries.py',
-             [('            if failure.retry_after is not None:\n', '            if False:\n')],
+             [('            return min(failure.retry_after, self.max_wait)\n', '            return self.backoff(attempt)\n')],
              matrix('429 burst with Retry-After on a read', '429 with Retry-After as an HTTP date')
              + ['%s::test_without_pacing_429s_are_ridden_out' % RATE]),
     Mutation('no-read-retries-on-5xx', 'reads are retried on HTTP 502/503/504', 'plugins/module_utils/retries.py',
@@ -113,8 +115,20 @@ MUTATIONS = [
               '%s::test_refused_before_any_request[host with another scheme]' % INPUT]),
     Mutation('audit-skips-unknown-outcomes', 'writes with an unknown outcome are recorded in the audit trail',
              'plugins/module_utils/runner.py',
-             [("            self.record(operation, subject, None, 'unknown', detail=exc.detail)\n", '')],
+             [("            self.record(operation, subject, None, 'unknown', detail=exc.detail, write_id=write_id)\n", '')],
              matrix('500 on a start that took effect') + ['%s::test_concurrent_forks_share_one_trail' % AUDIT]),
+    Mutation('no-confirming-list', 'campaign_bulk lists again after its writes and reports what it cannot confirm',
+             'plugins/module_utils/bulk_runner.py',
+             [('MAX_CONFIRM_ROUNDS = 3', 'MAX_CONFIRM_ROUNDS = 0')],
+             ['%s::test_bulk_stop_under_shifting_pages' % PAGING]),
+    Mutation('repeated-pages-accepted', 'a page served again is detected, not paged through forever',
+             'plugins/module_utils/paging.py',
+             [('if previous is not None and keys and keys == previous:', 'if False:')],
+             ['%s::test_endless_pages_end_at_the_servers_total_or_fail_clearly' % PAGING]),
+    Mutation('timeout-per-read', 'timeout is a deadline for the whole request, not per socket read',
+             'plugins/module_utils/client.py',
+             [('        remaining = deadline - time.monotonic()\n', '        remaining = 3600.0\n')],
+             ['%s::test_a_trickling_answer_to_a_stop_is_cut_at_the_timeout' % TRANSPORT]),
     Mutation('reused-jti', 'every request carries a fresh jti', 'plugins/module_utils/client.py',
              [("'jti': str(uuid.uuid4()),", "'jti': 'koreai-campaign',")],
              matrix('503 on the read')),
