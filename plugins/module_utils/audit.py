@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover
     fcntl = None
 
 from ansible_collections.koreai.campaign.plugins.module_utils.errors import AuditLogError
+from ansible_collections.koreai.campaign.plugins.module_utils.fd_read import read_from
 
 SENDING = 'sending'
 OUTCOME = 'outcome'
@@ -162,14 +163,7 @@ def _encode(entry):
 def _recent_entries(fd):
     size = os.fstat(fd).st_size
     start = max(0, size - RECENT_BYTES)
-    os.lseek(fd, start, os.SEEK_SET)
-    chunks = []
-    while True:
-        chunk = os.read(fd, 65536)
-        if not chunk:
-            break
-        chunks.append(chunk)
-    lines = b''.join(chunks).split(b'\n')
+    lines = read_from(fd, start).split(b'\n')
     if start:
         lines = lines[1:]  # the first line was cut by the start of the window
     entries = []

@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - Windows controllers are not supported 
     HAS_FCNTL = False
 
 from ansible_collections.koreai.campaign.plugins.module_utils.errors import KoreaiError
+from ansible_collections.koreai.campaign.plugins.module_utils.fd_read import read_from
 
 WINDOW = 60.0
 # Slots free a second late: the API counts a request when it arrives, the pacer when it is sent.
@@ -185,15 +186,8 @@ def _holder_words(path):
 
 
 def _read(fd):
-    os.lseek(fd, 0, os.SEEK_SET)
-    chunks = []
-    while True:
-        chunk = os.read(fd, 65536)
-        if not chunk:
-            break
-        chunks.append(chunk)
     try:
-        stamps = json.loads(b''.join(chunks).decode('utf-8') or '[]')
+        stamps = json.loads(read_from(fd).decode('utf-8') or '[]')
     except ValueError:
         return []  # a torn or foreign file: start a fresh window rather than fail the task
     if not isinstance(stamps, list):
